@@ -1,0 +1,42 @@
+# Two commands do all the set-up on a fresh machine with Python 3.11+:
+#   make lab    create .venv if needed, install, open JupyterLab on the first notebook
+#   make test   the same set-up, then the whole test suite (notebooks and browser tests included)
+# Others: make bench, make bench-browser, make lecture, make figures, make screenshots, make clean
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+HOST   := 127.0.0.1
+PORT   ?= 8888
+FIRST_NOTEBOOK := 00_start_here.ipynb
+
+.PHONY: install lab test test-fast bench bench-browser lecture figures screenshots clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pkmodel needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[notebooks,test]'
+	@$(VENV)/bin/jupyter labextension list 2>/dev/null | grep -q jupyterlab_widgets || echo "note: jupyterlab_widgets extension not listed"
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# JupyterLab keeps its token authentication and listens on 127.0.0.1 only.
+lab: install
+	$(VENV)/bin/jupyter lab --ip $(HOST) --port $(PORT) --ServerApp.root_dir=notebooks \
+		--LabApp.default_url=/lab/tree/$(FIRST_NOTEBOOK) $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+test: install
+	$(PY) -m pytest
+
+test-fast: install
+	$(PY) -m pytest -m "not browser" -p no:nbval tests
+
+bench: install
+	$(PY) benchmarks/bench_engine.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info figures artifacts

@@ -1,0 +1,339 @@
+r"""Linear compartment models: named compartments, first-order flows, an oral absorption depot.
+
+Units throughout: amounts in mg (doses) or mmol (internal state, when molar masses are
+known), volumes in L, clearances in L/h, rate constants in 1/h, times in h.
+
+A model is a set of compartments :math:`i` with volume :math:`V_i` and elimination clearance
+:math:`CL_i` (out of the body), joined by transfers :math:`i \to j` with clearance
+:math:`CL_{ij}`. Each flow is first order, with rate constant *clearance / source volume*:
+
+.. math::
+
+    \frac{dA_i}{dt} = -\frac{CL_i + \sum_j CL_{ij}}{V_i} A_i + \sum_j \frac{CL_{ji}}{V_j} A_j
+                      + k_a A_{depot}\,[i = \text{absorption target}] + u_i(t)
+
+where :math:`u_i` are zero-order infusion rates. Amounts are kept in moles when every
+compartment names a molar mass, so that a parent converted to a metabolite conserves
+molecules, not milligrams. This module knows nothing of diazepam; :mod:`pkmodel.literature`
+builds the diazepam models from published parameters.
+
+Parameters are immutable; change them with :func:`dataclasses.replace`, which validates again.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import numpy as np
+
+from . import _validate as check
+
+LN2 = math.log(2.0)
+
+
+@dataclass(frozen=True)
+class Compartment:
+    """One well-stirred compartment.
+
+    Parameters
+    ----------
+    name : unique name, used to address the compartment everywhere (e.g. ``"diazepam"``).
+    volume : apparent volume of distribution, L (> 0).
+    clearance : elimination clearance out of the body from this compartment, L/h (>= 0).
+    molar_mass : g/mol of the species held here; needed for nmol/L and for parent → metabolite
+        conversion in moles. ``None`` for a generic drug (amounts then stay in mg).
+    species : the chemical species (defaults to ``name``); a peripheral compartment of a
+        two-compartment drug names its drug here.
+    """
+
+    name: str
+    volume: float
+    clearance: float = 0.0
+    molar_mass: float | None = None
+    species: str | None = None
+
+    def __post_init__(self):
+        if not isinstance(self.name, str) or not self.name:
+            raise ValueError(f"Compartment name must be a non-empty string; got {self.name!r}")
+        object.__setattr__(self, "volume", check.positive(f"volume of {self.name!r} (L)", self.volume))
+        object.__setattr__(self, "clearance",
+                           check.non_negative(f"clearance of {self.name!r} (L/h)", self.clearance))
+        if self.molar_mass is not None:
+            object.__setattr__(self, "molar_mass",
+                               check.positive(f"molar_mass of {self.name!r} (g/mol)", self.molar_mass))
+        if self.species is None:
+            object.__setattr__(self, "species", self.name)
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """First-order transfer ``source → target`` with clearance ``clearance`` (L/h).
+
+    Rate constant :math:`k = CL / V_{source}`. A metabolite formed from a parent is a transfer
+    whose clearance is the fraction of the parent's clearance that forms it.
+    """
+
+    source: str
+    target: str
+    clearance: float
+
+    def __post_init__(self):
+        if self.source == self.target:
+            raise ValueError(f"Transfer source and target must differ; got {self.source!r} twice")
+        object.__setattr__(self, "clearance", check.non_negative(
+            f"clearance of transfer {self.source!r} -> {self.target!r} (L/h)", self.clearance))
+
+
+@dataclass(frozen=True)
+class Absorption:
+    """First-order oral absorption from a gut depot into compartment ``into``.
+
+    Parameters
+    ----------
+    into : compartment the absorbed drug enters.
+    ka : absorption rate constant, 1/h (> 0); absorption half-life is ln2/ka.
+    bioavailability : fraction F of an oral dose that reaches ``into``, in (0, 1].
+    lag : lag time before absorption starts, h (>= 0).
+    """
+
+    into: str
+    ka: float
+    bioavailability: float = 1.0
+    lag: float = 0.0
+
+    def __post_init__(self):
+        object.__setattr__(self, "ka", check.positive("ka (1/h)", self.ka))
+        object.__setattr__(self, "bioavailability",
+                           check.fraction("bioavailability F", self.bioavailability))
+        object.__setattr__(self, "lag", check.non_negative("lag (h)", self.lag))
+
+
+@dataclass(frozen=True)
+class Model:
+    """A linear compartment model.
+
+    Parameters
+    ----------
+    compartments : the compartments, in the order results report them.
+    transfers : first-order flows between compartments.
+    absorption : the oral route (``None`` if the model takes IV doses and infusions only).
+    dose_compartment : where IV doses and infusions go unless a dose names another;
+        defaults to the first compartment.
+    name : a label for plots and reprs.
+    """
+
+    compartments: tuple[Compartment, ...]
+    transfers: tuple[Transfer, ...] = ()
+    absorption: Absorption | None = None
+    dose_compartment: str | None = None
+    name: str = ""
+    _index: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        comps = tuple(self.compartments)
+        if not comps or not all(isinstance(c, Compartment) for c in comps):
+            raise ValueError("compartments must be a non-empty sequence of Compartment")
+        object.__setattr__(self, "compartments", comps)
+        names = [c.name for c in comps]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"compartment names must be unique; repeated: {dupes}")
+        object.__setattr__(self, "_index", {n: i for i, n in enumerate(names)})
+        transfers = tuple(self.transfers)
+        object.__setattr__(self, "transfers", transfers)
+        for t in transfers:
+            self.index(t.source, what="transfer source")
+            self.index(t.target, what="transfer target")
+        if self.absorption is not None:
+            self.index(self.absorption.into, what="absorption target")
+        if self.dose_compartment is None:
+            object.__setattr__(self, "dose_compartment", names[0])
+        else:
+            self.index(self.dose_compartment, what="dose_compartment")
+        masses = [c.molar_mass for c in comps]
+        if any(m is None for m in masses) and any(m is not None for m in masses):
+            raise ValueError("molar_mass must be given for every compartment or for none; "
+                             f"got {dict(zip(names, masses))}")
+
+    # ----- naming -------------------------------------------------------------------------
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Compartment names in order."""
+        return tuple(c.name for c in self.compartments)
+
+    @property
+    def molar(self) -> bool:
+        """True if every compartment has a molar mass (state kept in mmol)."""
+        return self.compartments[0].molar_mass is not None
+
+    def index(self, name: str, *, what: str = "compartment") -> int:
+        """Position of compartment ``name``; a ``ValueError`` lists the known names."""
+        try:
+            return self._index[name]
+        except (KeyError, TypeError):
+            raise ValueError(f"unknown {what} {name!r}; this model has {list(self.names)}") from None
+
+    def compartment(self, name: str) -> Compartment:
+        """The compartment called ``name``."""
+        return self.compartments[self.index(name)]
+
+    # ----- derived quantities ---------------------------------------------------------------
+    def outflow_clearance(self, name: str) -> float:
+        """Total clearance out of compartment ``name`` (elimination + transfers out), L/h."""
+        c = self.compartment(name)
+        return c.clearance + sum(t.clearance for t in self.transfers if t.source == name)
+
+    def rate_constant(self, name: str) -> float:
+        r"""Total first-order rate constant out of ``name``: :math:`k = CL_{out}/V`, 1/h."""
+        return self.outflow_clearance(name) / self.compartment(name).volume
+
+    def half_life(self, name: str) -> float:
+        r"""Half-life of ``name`` as a single compartment, :math:`t_{1/2} = \ln 2 \cdot V / CL_{out}`, h.
+
+        For a two-compartment drug this is not the terminal half-life; use
+        :meth:`terminal_half_life`.
+        """
+        k = self.rate_constant(name)
+        return math.inf if k == 0 else LN2 / k
+
+    def terminal_half_life(self) -> float:
+        """ln2 / (smallest non-zero decay rate of the whole system), h: the slowest phase."""
+        lam = np.linalg.eigvals(self.rate_matrix())
+        rates = -lam.real[lam.real < 0]
+        return LN2 / rates.min() if rates.size else math.inf
+
+    @property
+    def n_states(self) -> int:
+        """Compartments plus the gut depot (if there is an oral route)."""
+        return len(self.compartments) + (self.absorption is not None)
+
+    def molar_masses(self) -> np.ndarray:
+        """g/mol per compartment; 1.0 where unknown (amounts then stay in mg)."""
+        return np.array([c.molar_mass if c.molar_mass is not None else 1.0 for c in self.compartments])
+
+    def rate_matrix(self, volume_factor=None, clearance_factor=None) -> np.ndarray:
+        """The matrix :math:`K` of :math:`dA/dt = K A`, shape (n_states, n_states); the depot is last.
+
+        ``volume_factor`` and ``clearance_factor`` (arrays of shape (S, n_compartments)) scale
+        each compartment's volume and the clearances out of it, giving a stack (S, n, n).
+        """
+        n = len(self.compartments)
+        m = self.n_states
+        vol = np.array([c.volume for c in self.compartments])
+        cl_el = np.array([c.clearance for c in self.compartments])
+        if volume_factor is None and clearance_factor is None:
+            vf = np.ones((1, n))
+            cf = np.ones((1, n))
+            squeeze = True
+        else:
+            vf = np.ones((1, n)) if volume_factor is None else np.atleast_2d(volume_factor)
+            cf = np.ones((1, n)) if clearance_factor is None else np.atleast_2d(clearance_factor)
+            vf, cf = np.broadcast_arrays(vf, cf)
+            squeeze = False
+        S = vf.shape[0]
+        V = vol * vf  # (S, n)
+        K = np.zeros((S, m, m))
+        idx = np.arange(n)
+        K[:, idx, idx] -= cl_el * cf / V
+        for t in self.transfers:
+            i, j = self._index[t.source], self._index[t.target]
+            k = t.clearance * cf[:, i] / V[:, i]
+            K[:, i, i] -= k
+            K[:, j, i] += k
+        if self.absorption is not None:
+            d = m - 1
+            j = self._index[self.absorption.into]
+            K[:, d, d] = -self.absorption.ka
+            K[:, j, d] = self.absorption.ka
+        return K[0] if squeeze else K
+
+    def vary(self, *, volume_factor: Mapping[str, np.ndarray] | None = None,
+             clearance_factor: Mapping[str, np.ndarray] | None = None) -> "ModelBatch":
+        """A batch of S subjects: this model with per-subject multipliers on V and CL.
+
+        ``volume_factor[name]`` multiplies that compartment's volume; ``clearance_factor[name]``
+        multiplies every clearance out of it (elimination and transfers). Each value is a
+        1-D array of positive factors, all of one length S; compartments not named keep
+        factor 1. Used for virtual populations (:mod:`pkmodel.literature.variability`).
+        """
+        return ModelBatch(self, dict(volume_factor or {}), dict(clearance_factor or {}))
+
+
+@dataclass(frozen=True)
+class ModelBatch:
+    """S variants of one :class:`Model`, differing only in volumes and clearances."""
+
+    model: Model
+    volume_factor: dict
+    clearance_factor: dict
+    size: int = field(init=False)
+
+    def __post_init__(self):
+        n = len(self.model.compartments)
+        sizes = set()
+        arrays = {}
+        for label, factors in (("volume_factor", self.volume_factor),
+                               ("clearance_factor", self.clearance_factor)):
+            arr = None
+            for name, f in factors.items():
+                i = self.model.index(name, what=f"{label} compartment")
+                f = np.asarray(f, dtype=float)
+                if f.ndim != 1 or f.size == 0:
+                    raise ValueError(f"{label}[{name!r}] must be a non-empty 1-D array; got shape {f.shape}")
+                if not np.all(np.isfinite(f)) or (f <= 0).any():
+                    bad = f[~(np.isfinite(f) & (f > 0))][0]
+                    raise ValueError(f"{label}[{name!r}] must hold finite numbers > 0; got {bad!r}")
+                sizes.add(f.size)
+                if arr is None:
+                    arr = {}
+                arr[i] = f
+            arrays[label] = arr
+        if len(sizes) > 1:
+            raise ValueError(f"all factor arrays must have one length (subjects); got lengths {sorted(sizes)}")
+        if not sizes:
+            raise ValueError("vary() needs at least one volume_factor or clearance_factor array")
+        S = sizes.pop()
+        object.__setattr__(self, "size", S)
+        for label in ("volume_factor", "clearance_factor"):
+            full = np.ones((S, n))
+            for i, f in (arrays[label] or {}).items():
+                full[:, i] = f
+            object.__setattr__(self, f"_{label}", full)
+
+    def rate_matrix(self) -> np.ndarray:
+        """Stack of rate matrices, shape (S, n_states, n_states)."""
+        return self.model.rate_matrix(self._volume_factor, self._clearance_factor)
+
+    def volumes(self) -> np.ndarray:
+        """Volumes per subject and compartment, L, shape (S, n_compartments)."""
+        return np.array([c.volume for c in self.model.compartments]) * self._volume_factor
+
+    def elimination_clearances(self) -> np.ndarray:
+        """Elimination clearance per subject and compartment, L/h, shape (S, n_compartments)."""
+        return np.array([c.clearance for c in self.model.compartments]) * self._clearance_factor
+
+
+# ----- convenient builders ------------------------------------------------------------------
+
+def one_compartment(volume: float, clearance: float, *, ka: float | None = None,
+                    bioavailability: float = 1.0, lag: float = 0.0, name: str = "drug",
+                    molar_mass: float | None = None) -> Model:
+    r"""One-compartment model, IV or (with ``ka``) oral: :math:`k = CL/V`, :math:`t_{1/2} = \ln2\,V/CL`."""
+    absorption = None if ka is None else Absorption(name, ka, bioavailability, lag)
+    return Model((Compartment(name, volume, clearance, molar_mass),), (), absorption, name=name)
+
+
+def two_compartment(central_volume: float, clearance: float, peripheral_volume: float,
+                    intercompartmental_clearance: float, *, ka: float | None = None,
+                    bioavailability: float = 1.0, lag: float = 0.0, name: str = "drug",
+                    molar_mass: float | None = None) -> Model:
+    """Two-compartment model: central (``name``) ⇄ peripheral (``name + "_peripheral"``), elimination from central."""
+    periph = f"{name}_peripheral"
+    comps = (Compartment(name, central_volume, clearance, molar_mass),
+             Compartment(periph, peripheral_volume, 0.0, molar_mass, species=name))
+    transfers = (Transfer(name, periph, intercompartmental_clearance),
+                 Transfer(periph, name, intercompartmental_clearance))
+    absorption = None if ka is None else Absorption(name, ka, bioavailability, lag)
+    return Model(comps, transfers, absorption, name=name)
