@@ -352,3 +352,14 @@ class Result:
                 t1 = ev.starts[k + 1] if k + 1 < ev.starts.size else np.inf
                 out += rate * np.clip(self.times - t0, 0.0, t1 - t0)
         return self._out(np.broadcast_to(out, (S, out.size)).copy())
+
+    def at(self, times, side: str = "right") -> "Result":
+        """The same solution evaluated at other ``times`` (exact; no re-simulation).
+
+        ``side="left"`` gives values just before any dose given at those instants (troughs).
+        """
+        check.choice("side", side, ("right", "left"))
+        t = check.times("times", times)
+        x, _ = self._solution.evaluate(t, side, integral=False)
+        return Result(t, self.model, self.regimen, x, self.volumes, self.elimination_clearances,
+                      self.batched, self._solution)
