@@ -38,5 +38,13 @@ test-fast: install
 bench: install
 	$(PY) benchmarks/bench_engine.py
 
+# Lecture mode: the dashboards without code, served by Voila on 127.0.0.1 only (Voila has no
+# token, so it must not listen on other interfaces).
+lecture: install
+	$(VENV)/bin/voila --no-browser --Voila.ip=$(HOST) --port 8866 notebooks/
+
+figures: install
+	$(PY) -m pkmodel.figures figures
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info figures artifacts

@@ -58,7 +58,7 @@ def _phi(z: np.ndarray, tau: np.ndarray) -> np.ndarray:
 def _psi(z: np.ndarray, tau: np.ndarray) -> np.ndarray:
     """(e^z - 1 - z)/z^2 * tau^2 (the integral of phi), by its series where |z| is small."""
     small = np.abs(z) < 1e-3
-    zs = np.where(small, z, 1.0)
+    zs = np.where(small, 1.0, z)  # a safe dummy where the series is used
     with np.errstate(invalid="ignore", over="ignore"):
         big = (np.expm1(zs) - zs) / zs ** 2
     series = 0.5 + z / 6 + z ** 2 / 24 + z ** 3 / 120
@@ -246,7 +246,7 @@ def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = 
     t = check.times("times", times)
     solution = _Solution(K, _events(base, regimen))
     x, _ = solution.evaluate(t, side, integral=False)
-    return Result(t, base, regimen, x, volumes, el_cl, batched, solution)
+    return Result(t, base, regimen, x, volumes, el_cl, batched, solution, side)
 
 
 @dataclass(frozen=True)
@@ -265,6 +265,7 @@ class Result:
     elimination_clearances: np.ndarray = field(repr=False)  # (S, n) L/h
     batched: bool = False
     _solution: _Solution = field(default=None, repr=False, compare=False)
+    side: str = "right"  # which side of a dose given exactly at a reported time
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -346,7 +347,8 @@ class Result:
         S = self.state.shape[0]
         out = np.zeros(self.times.size)
         for k, t0 in enumerate(ev.starts):
-            out += np.where(self.times >= t0, bolus[k], 0.0)
+            given = self.times > t0 if self.side == "left" else self.times >= t0  # as the state
+            out += np.where(given, bolus[k], 0.0)
             rate = ev.rate[k].sum()
             if rate:
                 t1 = ev.starts[k + 1] if k + 1 < ev.starts.size else np.inf
@@ -362,4 +364,4 @@ class Result:
         t = check.times("times", times)
         x, _ = self._solution.evaluate(t, side, integral=False)
         return Result(t, self.model, self.regimen, x, self.volumes, self.elimination_clearances,
-                      self.batched, self._solution)
+                      self.batched, self._solution, side)

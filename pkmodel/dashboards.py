@@ -1,0 +1,834 @@
+"""Interactive dashboards (ipywidgets + matplotlib) for the teaching notebooks: one call per cell.
+
+Every dashboard separates a pure ``compute(values) -> View`` (what to draw, from the package's
+models and published parameter sets) from the drawing, which updates existing artists in place
+(``set_data``/``set_xy`` then ``draw_idle``): no flicker and no pile-up of figures. Axes stay
+fixed while a control moves; the *Rescale axes* button, or switching between linear and log
+scales, fits them to what is shown. Colours follow :mod:`pkmodel.plots` (Okabe–Ito).
+
+The update can be driven without a browser (``dash.set(age=80)``, ``dash.data()``), which is
+how the tests sweep every control over its range. In a browser the figure is an ipympl canvas
+(``%matplotlib widget``); with another backend it falls back to an Output widget.
+
+CSS classes for the browser tests: ``pk-dashboard`` (root), ``pk-main-slider``, ``pk-toggle``,
+``pk-readout``, ``pk-rescale``.
+
+Everything shown illustrates published group data, for teaching only; nothing here recommends a
+dose for anyone.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import literature as lit
+from . import metrics
+from .plots import (HOURS_PER_DAY, OKABE_ITO, POPULATION_COLORS, SPECIES_COLORS, SPECIES_LABELS,
+                    SPECIES_LINESTYLES, SPECIES_SHORT, age_color, label_concentration_axes)
+from .regimen import repeated, single_dose, taper
+from .simulate import simulate
+
+FOOTER = ("<small><i>Illustration of published group data, for teaching only, not medical advice. "
+          "It does not recommend or adjust a dose for anyone.</i></small>")
+UNIT = "ng/mL"
+CONTROL_WIDTH = "320px"
+
+
+@dataclass
+class Curve:
+    """A line to draw: x (days or concentration), y, and its style."""
+
+    x: np.ndarray
+    y: np.ndarray
+    color: str = OKABE_ITO["black"]
+    linestyle: str = "-"
+    label: str = ""
+    ax: int = 0
+    linewidth: float = 2.0
+    alpha: float = 1.0
+
+
+@dataclass
+class Band:
+    """A shaded band between two curves (percentiles)."""
+
+    x: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    color: str = OKABE_ITO["blue"]
+    label: str = ""
+    ax: int = 0
+    alpha: float = 0.25
+
+
+@dataclass
+class View:
+    """What one update shows: artists by stable key, a readout table, and notes."""
+
+    artists: dict
+    rows: list = field(default_factory=list)  # [header, row, row, ...] of strings
+    note: str = ""
+
+
+def _days(times_h):
+    return np.asarray(times_h) / HOURS_PER_DAY
+
+
+def _fmt(x, digits=3):
+    if x is None or not np.isfinite(x):
+        return "beyond the plot" if x == np.inf else "–"
+    return f"{x:.{digits}g}"
+
+
+def _quiet(fn, *args, **kwargs):
+    """Call fn, capturing an ExtrapolationWarning as a note instead of a stderr message."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", lit.ExtrapolationWarning)
+        out = fn(*args, **kwargs)
+    notes = [str(w.message) for w in caught if issubclass(w.category, lit.ExtrapolationWarning)]
+    return out, notes
+
+
+class Dashboard:
+    """Base class: controls on the left, live readouts under them, figure on the right."""
+
+    title = ""
+    main = ""  # name of the main slider
+    toggles: tuple = ()  # names of toggles/dropdowns/checkboxes
+    n_axes = 1
+    figsize = (8.2, 4.6)
+    log_default = False
+
+    def __init__(self):
+        import ipywidgets as W
+        import matplotlib.pyplot as plt
+
+        self._W = W
+        self.controls = self.make_controls(W)
+        if "scale" not in self.controls and self.has_scale_toggle():
+            self.controls["scale"] = W.ToggleButtons(options=["linear", "log"],
+                                                     value="log" if self.log_default else "linear",
+                                                     description="y-axis", style={"button_width": "70px"})
+        for name, w in self.controls.items():
+            w.style.description_width = "initial"
+            if isinstance(w, (W.FloatSlider, W.IntSlider, W.SelectionSlider, W.Dropdown)):
+                w.layout.width = "300px"
+        self.controls[self.main].add_class("pk-main-slider")
+        for name in self.toggles + (("scale",) if "scale" in self.controls else ()):
+            self.controls[name].add_class("pk-toggle")
+        with plt.ioff():
+            self.fig, axes = plt.subplots(1, self.n_axes, figsize=self.figsize, layout="constrained",
+                                          squeeze=False)
+        self.axes = list(axes[0])
+        self._artists: dict = {}
+        self.readout = W.HTML().add_class("pk-readout")
+        self.rescale_button = W.Button(description="Rescale axes", icon="arrows-alt",
+                                       tooltip="Fit the axes to what is shown now")
+        self.rescale_button.add_class("pk-rescale")
+        self.rescale_button.on_click(lambda _: self.rescale())
+        self._canvas_widget = isinstance(self.fig.canvas, W.DOMWidget)
+        if self._canvas_widget:
+            c = self.fig.canvas
+            c.header_visible = False
+            c.footer_visible = False
+            c.resizable = False
+            c.toolbar_position = "right"
+            self._figure_box = c
+        else:
+            self._figure_box = W.Output()
+        self.setup_axes()
+        self.refresh(rescale=True)
+        for name, w in self.controls.items():
+            w.observe(self._changed, names="value")
+        left = W.VBox(list(self.controls.values()) + [self.rescale_button, self.readout],
+                      layout=W.Layout(width=CONTROL_WIDTH, min_width=CONTROL_WIDTH))
+        self.widget = W.VBox([W.HTML(f"<h3 style='margin:4px 0'>{self.title}</h3>"),
+                              W.HBox([left, self._figure_box]), W.HTML(FOOTER)])
+        self.widget.add_class("pk-dashboard")
+
+    # ----- to be provided by each dashboard -----------------------------------------------
+    def make_controls(self, W) -> dict:
+        raise NotImplementedError
+
+    def compute(self, values: dict) -> View:
+        raise NotImplementedError
+
+    def setup_axes(self) -> None:
+        label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
+
+    def has_scale_toggle(self) -> bool:
+        return True
+
+    # ----- machinery ------------------------------------------------------------------------
+    def values(self) -> dict:
+        """Current value of every control."""
+        return {k: w.value for k, w in self.controls.items()}
+
+    def set(self, **values) -> None:
+        """Set controls by name (as a student would); each change redraws."""
+        for k, v in values.items():
+            if k not in self.controls:
+                raise ValueError(f"unknown control {k!r}; this dashboard has {list(self.controls)}")
+            self.controls[k].value = v
+
+    def _changed(self, change) -> None:
+        self.refresh(rescale=change["owner"] is self.controls.get("scale"))
+
+    def refresh(self, rescale: bool = False) -> View:
+        """Recompute and update the artists in place; returns the View drawn."""
+        from matplotlib.patches import Polygon
+
+        view = self.compute(self.values())
+        if "scale" in self.controls:
+            for ax in self._scaled_axes():
+                ax.set_yscale(self.controls["scale"].value)
+        legends_dirty = False
+        for key, item in view.artists.items():
+            ax = self.axes[item.ax]
+            art = self._artists.get(key)
+            if isinstance(item, Curve):
+                if art is None:
+                    (art,) = ax.plot(item.x, item.y, color=item.color, linestyle=item.linestyle,
+                                     linewidth=item.linewidth, alpha=item.alpha, label=item.label)
+                    self._artists[key] = art
+                    legends_dirty = True
+                else:
+                    art.set_data(item.x, item.y)
+                    art.set_color(item.color)
+                    art.set_linestyle(item.linestyle)
+            else:
+                xy = np.column_stack([np.r_[item.x, item.x[::-1]], np.r_[item.low, item.high[::-1]]])
+                if art is None:
+                    art = Polygon(xy, closed=True, facecolor=item.color, edgecolor="none",
+                                  alpha=item.alpha, label=item.label)
+                    ax.add_patch(art)
+                    self._artists[key] = art
+                    legends_dirty = True
+                else:
+                    art.set_xy(xy)
+                    art.set_facecolor(item.color)
+            if art.get_label() != item.label or not art.get_visible():
+                art.set_label(item.label)
+                legends_dirty = True
+            art.set_visible(True)
+        for key, art in self._artists.items():
+            if key not in view.artists and art.get_visible():
+                art.set_visible(False)
+                art.set_label("_hidden")
+                legends_dirty = True
+        if legends_dirty:
+            for ax in self.axes:
+                handles = [a for a in self._artists.values()
+                           if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
+                if handles:
+                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=9, framealpha=0.85)
+        self._view = view
+        self.readout.value = self._readout_html(view)
+        if rescale:
+            self.rescale(draw=False)
+        self._draw()
+        return view
+
+    def legend_loc(self, ax) -> str:
+        return "upper right"
+
+    def _scaled_axes(self):
+        return [self.axes[0]]
+
+    def rescale(self, draw: bool = True) -> None:
+        """Fit each axis to the visible data (a button press, or a change of scale)."""
+        for ax in self.axes:
+            xs, ys = [], []
+            for a in self._artists.values():
+                if a.axes is ax and a.get_visible():
+                    if hasattr(a, "get_xydata"):
+                        d = a.get_xydata()
+                    else:
+                        d = a.get_xy()
+                    xs.append(d[:, 0])
+                    ys.append(d[:, 1])
+            if not xs:
+                continue
+            x = np.concatenate(xs)
+            y = np.concatenate(ys)
+            y = y[np.isfinite(y)]
+            ymax = float(y.max()) if y.size and y.max() > 0 else 1.0
+            if ax.get_xscale() == "log":
+                xp = x[x > 0]
+                ax.set_xlim(xp.min(), xp.max())
+            else:
+                ax.set_xlim(float(np.nanmin(x)), float(np.nanmax(x)))
+            if ax.get_yscale() == "log":
+                ax.set_ylim(ymax * self.log_decades(), ymax * 1.6)
+            else:
+                ax.set_ylim(0, ymax * 1.08)
+        if draw:
+            self._draw()
+
+    def log_decades(self) -> float:
+        """Lower y limit on a log axis, as a fraction of the highest value shown."""
+        return 1e-3
+
+    def _draw(self) -> None:
+        if self._canvas_widget:
+            self.fig.canvas.draw_idle()
+        else:
+            from IPython import get_ipython
+            from IPython.display import display
+
+            if get_ipython() is None:  # plain Python (tests, make figures): nothing to display into
+                return
+            with self._figure_box:
+                self._figure_box.clear_output(wait=True)
+                display(self.fig)
+
+    def _readout_html(self, view: View) -> str:
+        html = ""
+        if view.rows:
+            head, *rows = view.rows
+            th = "".join(f"<th style='text-align:left;padding:1px 6px'>{h}</th>" for h in head)
+            trs = "".join("<tr>" + "".join(f"<td style='padding:1px 6px'>{c}</td>" for c in r) + "</tr>"
+                          for r in rows)
+            html += f"<table style='font-size:13px;border-collapse:collapse'><tr>{th}</tr>{trs}</table>"
+        if view.note:
+            html += f"<div style='font-size:12px;color:#8a4b00;margin-top:4px'>{view.note}</div>"
+        return html
+
+    def data(self) -> dict:
+        """The drawn data of every visible artist: {key: (x, y)} (bands give (x, (low, high)))."""
+        out = {}
+        for key, item in self._view.artists.items():
+            if isinstance(item, Curve):
+                out[key] = (np.asarray(item.x), np.asarray(item.y))
+            else:
+                out[key] = (np.asarray(item.x), (np.asarray(item.low), np.asarray(item.high)))
+        return out
+
+    def save(self, path, **kwargs) -> None:
+        """Write the current figure (PNG, SVG, ...) for a slide."""
+        self.fig.savefig(path, dpi=kwargs.pop("dpi", 150), **kwargs)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Half-life, volume and clearance
+# ---------------------------------------------------------------------------------------------
+
+class HalfLifeDashboard(Dashboard):
+    r"""One-compartment IV bolus: :math:`t_{1/2} = \ln 2\,V/CL`. Volume and clearance sliders.
+
+    The grey reference curve is the young-adult diazepam preset (G21); move V to see the
+    half-life double while clearance stays put.
+    """
+
+    title = "Half-life = ln 2 × volume ÷ clearance"
+    main = "volume"
+    toggles = ()
+    dose_mg = 10.0
+    horizon_days = 14
+
+    def make_controls(self, W):
+        ref = lit.preset("young adult")
+        self._ref_v = ref.model.compartment("diazepam").volume
+        self._ref_cl = ref.model.outflow_clearance("diazepam")
+        return {
+            "volume": W.FloatSlider(value=round(self._ref_v), min=20, max=250, step=5,
+                                    description="Volume V (L)", readout_format=".0f"),
+            "clearance": W.FloatSlider(value=round(self._ref_cl, 2), min=0.5, max=4.0, step=0.05,
+                                       description="Clearance CL (L/h)", readout_format=".2f"),
+        }
+
+    def _curve(self, V, CL):
+        from .model import one_compartment
+
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 400)
+        r = simulate(one_compartment(V, CL), single_dose(self.dose_mg, route="iv"), t)
+        return _days(t), r.concentration("drug", UNIT)
+
+    def compute(self, v):
+        V, CL = v["volume"], v["clearance"]
+        x, y = self._curve(V, CL)
+        xr, yr = self._curve(self._ref_v, self._ref_cl)
+        th = metrics.half_life(V, CL)
+        thr = metrics.half_life(self._ref_v, self._ref_cl)
+        k = metrics.elimination_rate_constant(V, CL)
+        half = Curve(np.array([th, th]) / HOURS_PER_DAY, np.array([0, y[0] / 2]), OKABE_ITO["black"], ":",
+                     "one half-life", linewidth=1.2)
+        return View({"ref": Curve(xr, yr, POPULATION_COLORS["reference"], "--",
+                                  f"young-adult diazepam (G21), t½ {thr:.0f} h", linewidth=1.5),
+                     "drug": Curve(x, y, SPECIES_COLORS["diazepam"], "-", f"your drug, t½ {th:.0f} h"),
+                     "half": half},
+                    [["", "yours", "young adult"],
+                     ["V (L)", _fmt(V), _fmt(self._ref_v)],
+                     ["CL (L/h)", _fmt(CL), _fmt(self._ref_cl)],
+                     ["k (1/h)", _fmt(k), _fmt(self._ref_cl / self._ref_v)],
+                     ["<b>t½ (h)</b>", f"<b>{_fmt(th)}</b>", _fmt(thr)]],
+                    f"IV bolus of {self.dose_mg:g} mg, one compartment.")
+
+    def setup_axes(self):
+        label_concentration_axes(self.axes[0], UNIT)
+        self.axes[0].set_xlabel("Time after the dose (days)")
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. Diazepam across the lifespan
+# ---------------------------------------------------------------------------------------------
+
+SEX_OPTIONS = [("either sex (K75 line)", None), ("men (G80)", "male"), ("women (G80)", "female")]
+
+
+class LifespanDashboard(Dashboard):
+    """A single 10 mg oral dose at any adult age (K75; G80 by sex), against a 25-year-old."""
+
+    title = "Diazepam across the lifespan: one 10 mg oral dose"
+    main = "age"
+    toggles = ("sex",)
+    reference_age = 25
+    dose_mg = 10.0
+    horizon_days = 10
+
+    def make_controls(self, W):
+        return {
+            "age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)"),
+            "sex": W.Dropdown(options=SEX_OPTIONS, value=None, description="Data"),
+            "weight": W.IntSlider(value=70, min=40, max=120, step=5, description="Body weight (kg)"),
+            "metabolite": W.Checkbox(value=False, description="show desmethyldiazepam"),
+        }
+
+    def compute(self, v):
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 481)
+        reg = single_dose(self.dose_mg)
+        arts, rows, notes = {}, [["", f"{self.reference_age} y", f"{v['age']} y"]], []
+        people = []
+        for key, age in (("ref", self.reference_age), ("age", v["age"])):
+            p, n = _quiet(lit.at_age, age, sex=v["sex"], weight_kg=v["weight"])
+            notes += n
+            people.append(p)
+            r = simulate(p.model, reg, t)
+            color = POPULATION_COLORS["young adult"] if key == "ref" else age_color(age)
+            arts[f"{key}-dz"] = Curve(_days(t), r.concentration("diazepam", UNIT), color, "-",
+                                      f"diazepam, {age} y")
+            if v["metabolite"]:
+                arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration("desmethyldiazepam", UNIT), color, "--",
+                                            f"desmethyldiazepam, {age} y")
+        m0, m1 = (p.model for p in people)
+        w = v["weight"]
+        rows += [["t½ (h)", _fmt(m0.half_life("diazepam")), _fmt(m1.half_life("diazepam"))],
+                 ["V (L)", _fmt(m0.compartment("diazepam").volume), _fmt(m1.compartment("diazepam").volume)],
+                 ["V (L/kg)", _fmt(m0.compartment("diazepam").volume / w),
+                  _fmt(m1.compartment("diazepam").volume / w)],
+                 ["CL (mL/min/kg)", _fmt(m0.outflow_clearance("diazepam") * 1000 / 60 / w),
+                  _fmt(m1.outflow_clearance("diazepam") * 1000 / 60 / w)]]
+        note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
+        return View(arts, rows, note)
+
+    def setup_axes(self):
+        label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
+        self.axes[0].set_xlabel("Time after the dose (days)")
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Metabolites
+# ---------------------------------------------------------------------------------------------
+
+class MetaboliteDashboard(Dashboard):
+    """Diazepam → desmethyldiazepam / temazepam → oxazepam after one 10 mg oral dose.
+
+    The slider is a *what-if* on the desmethyldiazepam half-life (published value marked): short
+    → formation-limited (it falls with its parent); long → elimination-limited (it outlasts it).
+    """
+
+    title = "Metabolites: which one lingers?"
+    main = "dmdz_half_life"
+    toggles = ("population",)
+    log_default = True
+    dose_mg = 10.0
+    horizon_days = 14
+
+    def make_controls(self, W):
+        self._published = {name: lit.preset(name).model.half_life("desmethyldiazepam") for name in lit.PRESETS}
+        return {
+            "population": W.ToggleButtons(options=list(lit.PRESETS), value=lit.PRESETS[0],
+                                          description="Group", style={"button_width": "95px"}),
+            "dmdz_half_life": W.FloatSlider(value=round(self._published[lit.PRESETS[0]]), min=2, max=160, step=1,
+                                            description="DMDZ t½, what-if (h)", readout_format=".0f"),
+        }
+
+    def _changed(self, change):
+        if change["owner"] is self.controls["population"]:
+            self.controls["dmdz_half_life"].value = round(self._published[change["new"]])
+        super()._changed(change)
+
+    def compute(self, v):
+        from dataclasses import replace
+
+        p = lit.preset(v["population"], full=True)
+        model = p.model
+        published = model.half_life("desmethyldiazepam")
+        factor = published / v["dmdz_half_life"]  # scale every clearance out of DMDZ
+        c = model.compartment("desmethyldiazepam")
+        comps = tuple(replace(x, clearance=x.clearance * factor) if x.name == c.name else x
+                      for x in model.compartments)
+        trans = tuple(replace(x, clearance=x.clearance * factor) if x.source == c.name else x
+                      for x in model.transfers)
+        model = replace(model, compartments=comps, transfers=trans)
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 561)
+        r = simulate(model, single_dose(self.dose_mg), t)
+        arts = {}
+        rows = [["", "t½ (h)", "peak (ng/mL)"]]
+        for name in ("diazepam", "desmethyldiazepam", "temazepam", "oxazepam"):
+            y = r.concentration(name, UNIT)
+            arts[name] = Curve(_days(t), y, SPECIES_COLORS[name], SPECIES_LINESTYLES[name], SPECIES_LABELS[name])
+            rows.append([SPECIES_SHORT[name], _fmt(model.half_life(name)), _fmt(y.max())])
+        limited = ("formation-limited: it cannot fall faster than diazepam forms it"
+                   if v["dmdz_half_life"] < model.half_life("diazepam") else
+                   "elimination-limited: it outlasts its parent")
+        note = (f"{p.label}. Published DMDZ t½ {published:.0f} h; what-if {v['dmdz_half_life']:.0f} h → {limited}. "
+                f"Fraction of diazepam forming DMDZ is a teaching assumption.")
+        return View(arts, rows, note)
+
+    def log_decades(self):
+        return 1e-3
+
+    def setup_axes(self):
+        label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
+        self.axes[0].set_xlabel("Time after the dose (days)")
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Repeated dosing and accumulation
+# ---------------------------------------------------------------------------------------------
+
+class AccumulationDashboard(Dashboard):
+    """Young vs elderly (G21 presets) on a repeated oral regimen, then washout.
+
+    Slider ranges span the labelled adult range for muscle spasm (2–10 mg, two to four times
+    daily), so a student can compare the same regimen at 25 and at 80 years. Not a dosing guide.
+    """
+
+    title = "Repeated dosing: accumulation in young and elderly adults"
+    main = "dose"
+    toggles = ("per_day",)
+    horizon_days = 45
+
+    def make_controls(self, W):
+        return {
+            "dose": W.FloatSlider(value=2.5, min=2, max=10, step=0.5, description="Dose (mg)",
+                                  readout_format=".1f"),
+            "per_day": W.ToggleButtons(options=[("2×/day", 2), ("3×/day", 3), ("4×/day", 4)], value=2,
+                                       description="Doses", style={"button_width": "62px"}),
+            "days": W.IntSlider(value=15, min=1, max=30, step=1, description="Days of dosing"),
+            "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam"),
+        }
+
+    def compute(self, v):
+        interval = 24.0 / v["per_day"]
+        reg = repeated(v["dose"], interval, until=v["days"] * HOURS_PER_DAY)
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 1081)
+        arts = {}
+        rows = [["", "young", "elderly"]]
+        cols = {}
+        for name in lit.PRESETS:
+            p = lit.preset(name)
+            r = simulate(p.model, reg, t)
+            color = POPULATION_COLORS[name]
+            arts[f"{name}-dz"] = Curve(_days(t), r.concentration("diazepam", UNIT), color, "-",
+                                       f"diazepam, {name}")
+            if v["metabolite"]:
+                arts[f"{name}-dmdz"] = Curve(_days(t), r.concentration("desmethyldiazepam", UNIT), color, "--",
+                                             f"desmethyldiazepam, {name}")
+            th = p.model.half_life("diazepam")
+            last = reg.doses[-1].time
+            cavg = r.auc("diazepam", max(last - interval, 0), last, UNIT) / interval if len(reg) > 1 else np.nan
+            cols[name] = [_fmt(th), _fmt(metrics.time_to_steady_state(th, 0.9) / 24),
+                          _fmt(metrics.accumulation_ratio(th, interval)), _fmt(cavg)]
+        labels = ["DZ t½ (h)", "90 % of steady state (days)", "accumulation ratio", "DZ average, last interval (ng/mL)"]
+        for i, lab in enumerate(labels):
+            rows.append([lab, cols[lit.PRESETS[0]][i], cols[lit.PRESETS[1]][i]])
+        note = f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped."
+        return View(arts, rows, note)
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Stopping
+# ---------------------------------------------------------------------------------------------
+
+class StoppingDashboard(Dashboard):
+    """Washout after G21's regimen (2.5 mg twice daily) stopped abruptly or tapered (illustration)."""
+
+    title = "Stopping: how long does it take to wash out?"
+    main = "stop_day"
+    toggles = ("how",)
+    horizon_days = 60
+    dose_mg = 2.5
+    interval_h = 12.0
+
+    def make_controls(self, W):
+        return {
+            "stop_day": W.IntSlider(value=15, min=3, max=30, step=1, description="Stop after (days)"),
+            "how": W.ToggleButtons(options=["abrupt stop", "stepwise taper"], value="abrupt stop",
+                                   description="How", style={"button_width": "110px"}),
+        }
+
+    def regimen(self, v):
+        stop_h = v["stop_day"] * HOURS_PER_DAY
+        if v["how"] == "abrupt stop":
+            return repeated(self.dose_mg, self.interval_h, until=stop_h), stop_h
+        # Illustration only: three one-week steps at 3/4, 1/2 and 1/4 of the dose.
+        week = 7 * HOURS_PER_DAY
+        steps = [(stop_h, self.dose_mg, self.interval_h)] + [
+            (week, self.dose_mg * f, self.interval_h) for f in (0.75, 0.5, 0.25)]
+        return taper(steps), stop_h + 3 * week
+
+    def compute(self, v):
+        reg, end_h = self.regimen(v)
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 1441)
+        arts = {}
+        rows = [["days until below 10 %", "DZ", "DMDZ"]]
+        for name in lit.PRESETS:
+            p = lit.preset(name)
+            r = simulate(p.model, reg, t)
+            color = POPULATION_COLORS[name]
+            for sp in ("diazepam", "desmethyldiazepam"):
+                arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES[sp],
+                                             f"{SPECIES_SHORT[sp]}, {name}")
+            below = [metrics.time_below_fraction(r, sp, 0.1) for sp in ("diazepam", "desmethyldiazepam")]
+            rows.append([name] + [_fmt(b / 24, 2) for b in below])
+        arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
+                             "last dose", linewidth=1.2)
+        note = ("Time after the last dose until the level falls below 10 % of its highest value after it. "
+                + ("The taper is a pharmacokinetic illustration only, never a schedule to follow."
+                   if v["how"] != "abrupt stop" else ""))
+        return View(arts, rows, note)
+
+    def rescale(self, draw=True):
+        self._artists["stop"].set_visible(False)
+        super().rescale(draw=False)
+        self._artists["stop"].set_visible(True)
+        if draw:
+            self._draw()
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. What else changes exposure
+# ---------------------------------------------------------------------------------------------
+
+GENOTYPES = ("wt/wt", "wt/m1", "m1/m1")
+
+
+class ModifiersDashboard(Dashboard):
+    """Age plus genotype, liver disease and interacting drugs (each from its own study)."""
+
+    title = "What else changes exposure: genes, liver, other drugs"
+    main = "age"
+    toggles = ("genotype",)
+    horizon_days = 40
+
+    def make_controls(self, W):
+        return {
+            "age": W.IntSlider(value=70, min=18, max=100, step=1, description="Age (years)"),
+            "genotype": W.Dropdown(options=[(f"CYP2C19 {g}", g) for g in GENOTYPES], value="wt/wt",
+                                   description="Genotype"),
+            "cirrhosis": W.Checkbox(value=False, description="alcoholic cirrhosis (K75)"),
+            "cimetidine": W.Checkbox(value=False, description="+ cimetidine (FC)"),
+            "fluvoxamine": W.Checkbox(value=False, description="+ fluvoxamine (P94)"),
+            "rifampin": W.Checkbox(value=False, description="+ rifampin TB therapy (O81b)"),
+        }
+
+    def modifiers(self, v):
+        mods = []
+        if v["genotype"] != "wt/wt":
+            mods.append(lit.modifier("cyp2c19", genotype=v["genotype"]))
+        for name in ("cirrhosis", "cimetidine", "fluvoxamine", "rifampin"):
+            if v[name]:
+                mods.append(lit.modifier(name))
+        return mods
+
+    def compute(self, v):
+        base, notes = _quiet(lit.at_age, v["age"])
+        mods = self.modifiers(v)
+        changed = lit.apply(base, *mods) if mods else base
+        reg = lit.g21_regimen()
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 961)
+        arts, res = {}, {}
+        for key, p, color in (("mod", changed, OKABE_ITO["vermillion"]), ("base", base, "#555555")):
+            r = simulate(p.model, reg, t)
+            res[key] = r
+            lab = f"age {v['age']} y, no change" if key == "base" else "with the changes"
+            for sp in ("diazepam", "desmethyldiazepam"):
+                arts[f"{key}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES[sp],
+                                            f"{SPECIES_SHORT[sp]}, {lab}", linewidth=2.6 if key == "mod" else 1.4)
+        last = reg.doses[-1].time
+        auc = {k: r.auc("diazepam", last - 12, last, UNIT) for k, r in res.items()}
+        rows = [["", "no change", "with changes"],
+                ["DZ t½ (h)", _fmt(base.model.half_life("diazepam")), _fmt(changed.model.half_life("diazepam"))],
+                ["DZ CL (L/h)", _fmt(base.model.outflow_clearance("diazepam")),
+                 _fmt(changed.model.outflow_clearance("diazepam"))],
+                ["DZ level at day 15 (×)", "1", _fmt(auc["mod"] / auc["base"])]]
+        note = "2.5 mg twice daily for 15 days (G21). " + (
+            "Changes: " + "; ".join(m.label for m in mods) + ". Combined as independent factors (an assumption)."
+            if mods else "No changes selected.") + (" " + " ".join(sorted(set(notes))) if notes else "")
+        return View(arts, rows, note)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. Variability and sensitivity
+# ---------------------------------------------------------------------------------------------
+
+class PopulationDashboard(Dashboard):
+    """A virtual population at any age: median and 5–95 % band, and a few individuals."""
+
+    title = "Variability: the average patient hides the tails"
+    main = "age"
+    toggles = ("species",)
+    horizon_days = 40
+    n_subjects = 500
+    seed = 2021
+
+    def make_controls(self, W):
+        return {
+            "age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)"),
+            "species": W.ToggleButtons(options=[("diazepam", "diazepam"), ("DMDZ", "desmethyldiazepam")],
+                                       value="diazepam", description="Show", style={"button_width": "90px"}),
+        }
+
+    def compute(self, v):
+        p, notes = _quiet(lit.at_age, v["age"])
+        batch = lit.virtual_population(p, self.n_subjects, seed=self.seed)
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 481)
+        r = simulate(batch, lit.g21_regimen(), t)
+        sp = v["species"]
+        lo, med, hi = lit.percentile_bands(r, sp, unit=UNIT, percentiles=(5, 50, 95))
+        color = age_color(v["age"])
+        arts = {"band": Band(_days(t), lo, hi, color, "5–95 % of virtual people"),
+                "median": Curve(_days(t), med, color, SPECIES_LINESTYLES[sp], "median")}
+        conc = r.concentration(sp, UNIT)
+        for i in range(3):
+            arts[f"ind{i}"] = Curve(_days(t), conc[i], OKABE_ITO["black"], "-", "three individuals" if i == 0 else "_",
+                                    linewidth=0.8, alpha=0.6)
+        day15 = np.searchsorted(t, 15 * HOURS_PER_DAY) - 1
+        rows = [["at day 15 (ng/mL)", "value"],
+                ["5th percentile", _fmt(lo[day15])], ["median", _fmt(med[day15])],
+                ["95th percentile", _fmt(hi[day15])], ["95th ÷ 5th", _fmt(hi[day15] / lo[day15])]]
+        note = (f"{self.n_subjects} virtual people aged {v['age']}, G21 regimen (2.5 mg twice daily for 15 days). "
+                + (" ".join(sorted(set(notes))) if notes else ""))
+        return View(arts, rows, note)
+
+
+class SensitivityDashboard(Dashboard):
+    """Illustrative concentration–effect curves: the same concentration, more effect when older (R78)."""
+
+    title = "Sensitivity: the same level means more effect in older people (illustrative)"
+    main = "age"
+    toggles = ("xscale",)
+    reference_age = 25
+
+    def make_controls(self, W):
+        return {
+            "age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)"),
+            "xscale": W.ToggleButtons(options=["linear", "log"], value="log", description="x-axis",
+                                      style={"button_width": "70px"}),
+            "level": W.IntSlider(value=300, min=50, max=1500, step=50, description="Level (ng/mL)"),
+        }
+
+    def has_scale_toggle(self):
+        return False
+
+    def setup_axes(self):
+        ax = self.axes[0]
+        ax.set_xlabel("Plasma diazepam concentration (ng/mL)")
+        ax.set_ylabel("Illustrative effect (fraction of maximum)")
+        ax.set_ylim(0, 1.02)
+        ax.set_xscale(self.controls["xscale"].value)
+        ax.grid(True, alpha=0.3)
+        ax.text(0.01, 0.98, lit.ILLUSTRATIVE_LABEL, transform=ax.transAxes, va="top", fontsize=9, color="#555555")
+
+    def _changed(self, change):
+        if change["owner"] is self.controls["xscale"]:
+            self.axes[0].set_xscale(change["new"])
+            self.refresh(rescale=True)
+            return
+        self.refresh()
+
+    def rescale(self, draw=True):
+        super().rescale(draw=False)
+        self.axes[0].set_ylim(0, 1.02)
+        if draw:
+            self._draw()
+
+    def compute(self, v):
+        c = np.geomspace(10, 5000, 300)
+        level = v["level"]
+        arts, rows = {}, [["", f"{self.reference_age} y", f"{v['age']} y"]]
+        e = {}
+        for key, age, color in (("ref", self.reference_age, POPULATION_COLORS["young adult"]),
+                                ("age", v["age"], age_color(v["age"]))):
+            arts[key] = Curve(c, lit.illustrative_effect(c, age), color, "-", f"{age} years")
+            e[key] = (lit.illustrative_ec50(age), float(lit.illustrative_effect(level, age)))
+        arts["level"] = Curve(np.array([level, level]), np.array([0, 1]), "#777777", ":", f"{level} ng/mL",
+                              linewidth=1.2)
+        rows += [["EC50 (ng/mL)", _fmt(e["ref"][0]), _fmt(e["age"][0])],
+                 [f"effect at {level}", _fmt(e["ref"][1], 2), _fmt(e["age"][1], 2)]]
+        return View(arts, rows, lit.ILLUSTRATIVE_LABEL + ". Shape after R78; no clinical threshold.")
+
+    def legend_loc(self, ax):
+        return "lower right"
+
+
+DASHBOARDS = {
+    "half_life": HalfLifeDashboard,
+    "lifespan": LifespanDashboard,
+    "metabolites": MetaboliteDashboard,
+    "accumulation": AccumulationDashboard,
+    "stopping": StoppingDashboard,
+    "modifiers": ModifiersDashboard,
+    "population": PopulationDashboard,
+    "sensitivity": SensitivityDashboard,
+}
+
+
+def half_life_dashboard() -> HalfLifeDashboard:
+    """Notebook 1."""
+    return HalfLifeDashboard()
+
+
+def lifespan_dashboard() -> LifespanDashboard:
+    """Notebook 2."""
+    return LifespanDashboard()
+
+
+def metabolite_dashboard() -> MetaboliteDashboard:
+    """Notebook 3."""
+    return MetaboliteDashboard()
+
+
+def accumulation_dashboard() -> AccumulationDashboard:
+    """Notebook 4."""
+    return AccumulationDashboard()
+
+
+def stopping_dashboard() -> StoppingDashboard:
+    """Notebook 5."""
+    return StoppingDashboard()
+
+
+def modifiers_dashboard() -> ModifiersDashboard:
+    """Notebook 6."""
+    return ModifiersDashboard()
+
+
+def population_dashboard() -> PopulationDashboard:
+    """Notebook 7."""
+    return PopulationDashboard()
+
+
+def sensitivity_dashboard() -> SensitivityDashboard:
+    """Notebook 7."""
+    return SensitivityDashboard()

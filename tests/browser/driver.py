@@ -1,0 +1,549 @@
+"""Drive pkmodel dashboards in JupyterLab and Voila with Playwright.
+
+The DOM contract of the notebooks (see tests/browser/README.md):
+  * a dashboard is an ipywidgets box with class ``pk-dashboard``;
+  * its main slider has class ``pk-main-slider``;
+  * at least one toggle (ToggleButtons / ToggleButton / Dropdown / Checkbox /
+    RadioButtons) has class ``pk-toggle``;
+  * live readouts are an HTML widget with class ``pk-readout``;
+  * figures are ipympl canvases inside the dashboard.
+
+Shared by the tests and ``benchmarks/bench_browser.py``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+DASHBOARD = ".pk-dashboard"
+SLIDER_HANDLE = ".pk-main-slider .noUi-handle"
+CANVAS = ".jupyter-matplotlib-canvas-div canvas"
+WIDGET_VIEW = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]'
+
+# Installed before any page script runs: timestamps (page clock) of every
+# drawImage onto an on-page canvas, i.e. when ipympl paints a new frame.
+INIT_SCRIPT = r"""
+(() => {
+  if (window.__pkDraws) return;
+  window.__pkDraws = [];
+  const orig = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+    const r = orig.apply(this, args);
+    const c = this.canvas;
+    if (c && c.isConnected) {
+      const t = performance.now();
+      const rec = {canvas: c, t: t, painted: null};
+      window.__pkDraws.push(rec);
+      requestAnimationFrame(() => { rec.painted = performance.now(); });
+    }
+    return r;
+  };
+})();
+"""
+
+# Signature of all figure canvases under an element: a cheap hash of each
+# canvas's PNG data URL, plus whether anything has been painted at all.
+JS_CANVAS_SIGNATURE = r"""
+(el) => {
+  const out = [];
+  for (const c of el.querySelectorAll('.jupyter-matplotlib-canvas-div canvas')) {
+    if (!c.width || !c.height) { out.push('empty'); continue; }
+    const s = c.toDataURL();
+    let h = 2166136261 >>> 0;
+    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+    out.push(c.width + 'x' + c.height + ':' + s.length + ':' + h.toString(16));
+  }
+  return out.join('|');
+}
+"""
+
+JS_CANVAS_PAINTED = r"""
+(el) => {
+  const cs = [...el.querySelectorAll('.jupyter-matplotlib-canvas-div canvas.mpl-canvas, .jupyter-matplotlib-canvas-div canvas:first-child')];
+  if (!cs.length) return true;            // no figure: nothing to wait for
+  return cs.every(c => {
+    if (!c.width || !c.height) return false;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 3; i < d.length; i += 4 * 97) if (d[i] !== 0) return true;
+    return false;
+  });
+}
+"""
+
+# Problems with widget views anywhere on the page.
+JS_WIDGET_PROBLEMS = r"""
+() => {
+  const problems = [];
+  const views = document.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]');
+  let pending = 0;
+  views.forEach((v, i) => {
+    const txt = v.textContent || '';
+    if (txt.includes('Error displaying widget') || v.querySelector('.jupyter-widgets-error-widget'))
+      problems.push('widget view ' + i + ': ' + txt.trim().slice(0, 300));
+    else if (txt.includes('Loading widget') || !v.querySelector('.jupyter-widgets, .lm-Widget'))
+      pending += 1;
+  });
+  document.querySelectorAll('.jupyter-widgets-error-widget').forEach(e => {
+    if (!e.closest('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]'))
+      problems.push('widget error: ' + (e.textContent || '').trim().slice(0, 300));
+  });
+  return {views: views.length, pending: pending, problems: problems};
+}
+"""
+
+# Error outputs rendered in the page (Lab and Voila).
+JS_DOM_ERRORS = r"""
+() => {
+  const errs = [];
+  document.querySelectorAll(
+    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').forEach(e => {
+    const t = e.textContent || '';
+    if (/Traceback|Error|Exception/.test(t)) errs.push(t.trim().slice(0, 1500));
+  });
+  document.querySelectorAll('.jp-RenderedText').forEach(e => {
+    const t = e.textContent || '';
+    if (t.includes('Traceback') && !errs.some(x => x.startsWith(t.trim().slice(0, 50))))
+      errs.push(t.trim().slice(0, 1500));
+  });
+  document.querySelectorAll('.jp-OutputArea-output').forEach(e => {
+    const t = e.textContent || '';
+    if (t.includes('Error displaying widget')) errs.push(t.trim().slice(0, 300));
+  });
+  return errs;
+}
+"""
+
+
+class DashboardError(AssertionError):
+    pass
+
+
+def wait_until(fn, timeout: float, what: str, interval: float = 0.05):
+    deadline = time.monotonic() + timeout
+    last = None
+    while True:
+        last = fn()
+        if last:
+            return last
+        if time.monotonic() > deadline:
+            raise DashboardError(f"timed out after {timeout:.0f} s waiting for {what} (last: {last!r})")
+        time.sleep(interval)
+
+
+# ---------------------------------------------------------------------------
+# Demo notebooks (harness self-test; written to a temp dir, never notebooks/)
+# ---------------------------------------------------------------------------
+
+DEMO_DASHBOARD = r'''%matplotlib widget
+import numpy as np
+import matplotlib.pyplot as plt
+import ipywidgets as widgets
+
+t = np.linspace(0, 48, 400)
+with plt.ioff():
+    fig, ax = plt.subplots(figsize=(6, 3.2))
+line, = ax.plot(t, 10 * np.exp(-0.1 * t))
+ax.set_xlabel("time (h)"); ax.set_ylabel("C (mg/L)")
+slider = widgets.FloatSlider(value=0.1, min=0.02, max=0.5, step=0.01, description="k (1/h)")
+slider.add_class("pk-main-slider")
+scale = widgets.ToggleButtons(options=["linear", "log"], description="scale")
+scale.add_class("pk-toggle")
+readout = widgets.HTML()
+readout.add_class("pk-readout")
+
+def update(change=None):
+    k = slider.value
+    line.set_ydata(10 * np.exp(-k * t))
+    ax.set_yscale(scale.value)
+    ax.relim(); ax.autoscale_view()
+    readout.value = f"<b>t&frac12; = {np.log(2) / k:.2f} h</b>"
+    fig.canvas.draw_idle()
+
+slider.observe(update, "value")
+scale.observe(update, "value")
+update()
+dash = widgets.VBox([slider, scale, readout, fig.canvas])
+dash.add_class("pk-dashboard")
+dash
+'''
+
+DEMO_DASHBOARD_2 = r'''doses = widgets.IntSlider(value=3, min=1, max=10, description="doses")
+doses.add_class("pk-main-slider")
+units = widgets.Checkbox(value=False, description="show grid")   # a pk-toggle that changes the figure
+units.add_class("pk-toggle")
+group = widgets.Dropdown(options=["young", "elderly"], description="group")
+group.add_class("pk-toggle")
+readout2 = widgets.HTML()
+readout2.add_class("pk-readout")
+with plt.ioff():
+    fig2, ax2 = plt.subplots(figsize=(6, 3.2))
+line2, = ax2.plot(t, t)
+
+def update2(change=None):
+    k = 0.1 if group.value == "young" else 0.05
+    c = sum(np.where(t >= 12 * i, np.exp(-k * (t - 12 * i)), 0) for i in range(doses.value))
+    line2.set_ydata(c)
+    ax2.relim(); ax2.autoscale_view()
+    ax2.grid(units.value)
+    readout2.value = f"peak {c.max():.2f}"
+    fig2.canvas.draw_idle()
+
+for w in (doses, units, group):
+    w.observe(update2, "value")
+update2()
+dash2 = widgets.HBox([widgets.VBox([doses, units, group, readout2]), fig2.canvas])
+dash2.add_class("pk-dashboard")
+dash2
+'''
+
+DEMO_PLAIN = r'''import ipywidgets as widgets
+widgets.HTML("<b>no dashboard here</b>")
+'''
+
+DEMO_BROKEN = r'''x = 1
+'''
+DEMO_BROKEN_2 = r'''raise ValueError("deliberate failure for the harness self-test")
+'''
+
+
+def write_demo_notebooks(directory: Path) -> dict[str, Path]:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    directory.mkdir(parents=True, exist_ok=True)
+    meta = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    books = {
+        "90_demo_dashboards.ipynb": [
+            new_markdown_cell("# Demo dashboards (harness self-test)"),
+            new_code_cell(DEMO_DASHBOARD),
+            new_code_cell(DEMO_DASHBOARD_2),
+        ],
+        "91_demo_plain.ipynb": [new_markdown_cell("# No dashboard"), new_code_cell(DEMO_PLAIN)],
+        "92_demo_broken.ipynb": [new_code_cell(DEMO_BROKEN), new_code_cell(DEMO_BROKEN_2)],
+    }
+    paths = {}
+    for name, cells in books.items():
+        nb = new_notebook(cells=cells, metadata=meta)
+        p = directory / name
+        nbformat.write(nb, p)
+        paths[name] = p
+    return paths
+
+
+def has_dashboard(path: Path) -> bool:
+    """Cheap static check: does the notebook's source mention a dashboard?"""
+    return "pk-dashboard" in Path(path).read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# JupyterLab
+# ---------------------------------------------------------------------------
+
+def lab_url(server, name: str) -> str:
+    return f"{server.url}lab/tree/{quote(name)}?reset&token={server.token}"
+
+
+def open_in_lab(page, server, name: str, timeout: float = 60.0) -> None:
+    """Open a notebook in a fresh Lab workspace and wait for an idle kernel."""
+    page.goto(lab_url(server, name), wait_until="domcontentloaded")
+    page.wait_for_function(
+        """(name) => {
+            const app = window.jupyterapp;
+            const w = app && app.shell && app.shell.currentWidget;
+            return !!(w && w.context && w.context.path.endsWith(name) && w.sessionContext);
+        }""",
+        arg=name, timeout=timeout * 1000,
+    )
+    # A "Select Kernel" dialog appears if the notebook names a kernel that is
+    # not installed; accept the default (the server's python3) and go on.
+    deadline = time.monotonic() + timeout
+    while True:
+        status = page.evaluate(
+            """() => {
+                const w = window.jupyterapp.shell.currentWidget;
+                const k = w.sessionContext.session && w.sessionContext.session.kernel;
+                return k ? k.status : (document.querySelector('.jp-Dialog') ? 'dialog' : 'none');
+            }"""
+        )
+        if status == "idle" and page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count():
+            return
+        if status == "dialog":
+            page.locator(".jp-Dialog .jp-mod-accept").first.click()
+        if time.monotonic() > deadline:
+            raise DashboardError(f"kernel for {name} not idle after {timeout:.0f} s (status {status})")
+        time.sleep(0.05)
+
+
+def run_all_in_lab(page, timeout: float = 120.0) -> None:
+    """Run → Run All Cells (the same command as the menu item), then wait
+    until every cell has finished and the kernel is idle."""
+    page.evaluate(
+        """(ms) => Promise.race([
+            window.jupyterapp.commands.execute('notebook:run-all-cells'),
+            new Promise(r => setTimeout(r, ms)),
+        ])""",
+        timeout * 1000,
+    )
+    page.wait_for_function(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const k = w.sessionContext.session && w.sessionContext.session.kernel;
+            if (!k || k.status !== 'idle') return false;
+            const prompts = [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')];
+            if (prompts.some(p => p.textContent.includes('*'))) return false;
+            return !!document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']");
+        }""",
+        timeout=timeout * 1000,
+    )
+
+
+def lab_model_errors(page) -> list[str]:
+    """Errors in the notebook model itself: error outputs, tracebacks on stderr."""
+    return page.evaluate(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const errs = [];
+            const cells = w.content.model.cells;
+            for (let i = 0; i < cells.length; i++) {
+                const c = cells.get(i);
+                if (c.type !== 'code') continue;
+                for (const o of c.outputs.toJSON()) {
+                    if (o.output_type === 'error')
+                        errs.push(`cell ${i}: ${o.ename}: ${o.evalue}\\n` +
+                                  (o.traceback || []).join('\\n').replace(/\\x1b\\[[0-9;]*m/g, '').slice(-1500));
+                    else if (o.output_type === 'stream' && o.name === 'stderr' && /Traceback/.test(o.text))
+                        errs.push(`cell ${i} (stderr): ${String(o.text).slice(-1500)}`);
+                }
+            }
+            return errs;
+        }"""
+    )
+
+
+def unexecuted_code_cells(page) -> list[int]:
+    return page.evaluate(
+        """() => {
+            const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+            const out = [];
+            for (let i = 0; i < cells.length; i++) {
+                const c = cells.get(i);
+                if (c.type === 'code' && c.sharedModel.getSource().trim() && c.executionCount == null) out.push(i);
+            }
+            return out;
+        }"""
+    )
+
+
+# ---------------------------------------------------------------------------
+# Voila
+# ---------------------------------------------------------------------------
+
+def voila_url(server, name: str) -> str:
+    return f"{server.url}voila/render/{quote(name)}"
+
+
+def open_in_voila(page, server, name: str, timeout: float = 120.0) -> None:
+    """Load the page; Voila executes the notebook while streaming it, then
+    removes its spinner and shows the cells."""
+    page.goto(voila_url(server, name), wait_until="domcontentloaded", timeout=timeout * 1000)
+    page.wait_for_function(
+        """() => !document.getElementById('loading')
+                 && document.getElementById('rendered_cells')
+                 && document.getElementById('rendered_cells').style.display !== 'none'""",
+        timeout=timeout * 1000,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Both
+# ---------------------------------------------------------------------------
+
+def wait_widgets_rendered(page, timeout: float = 60.0) -> dict:
+    """Every widget view rendered (or an error shown); returns the last state."""
+    state = {}
+
+    def done():
+        nonlocal state
+        state = page.evaluate(JS_WIDGET_PROBLEMS)
+        return state["problems"] or state["pending"] == 0
+
+    wait_until(done, timeout, "widget views to render")
+    # ipympl paints its first frame after the view is created
+    for i in range(page.locator(DASHBOARD).count()):
+        el = page.locator(DASHBOARD).nth(i)
+        wait_until(lambda: el.evaluate(JS_CANVAS_PAINTED), timeout, f"figure of dashboard {i} to be painted")
+    return state
+
+
+def page_errors(page) -> list[str]:
+    return page.evaluate(JS_DOM_ERRORS) + page.evaluate(JS_WIDGET_PROBLEMS)["problems"]
+
+
+def canvas_signature(dash) -> str:
+    return dash.evaluate(JS_CANVAS_SIGNATURE)
+
+
+def readout_text(dash) -> str:
+    return " | ".join(dash.locator(".pk-readout").all_inner_texts())
+
+
+def slider_value(dash) -> str:
+    r = dash.locator(".pk-main-slider .widget-readout")
+    return r.first.inner_text() if r.count() else ""
+
+
+def wait_stable(dash, quiet: float = 0.25, timeout: float = 10.0) -> str:
+    """Wait until the figure has not changed for ``quiet`` seconds (ipympl may
+    redraw once after its first resize)."""
+    deadline = time.monotonic() + timeout
+    sig = canvas_signature(dash)
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        new = canvas_signature(dash)
+        if new != sig:
+            sig, since = new, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return sig
+    return sig
+
+
+def wait_changed(fn, before, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if fn() != before:
+            return True
+        time.sleep(0.03)
+    return fn() != before
+
+
+def move_slider(dash, presses: int = 3) -> tuple[str, str]:
+    """Focus the main slider's handle and press ArrowRight (ArrowLeft if it is
+    at its maximum). Returns the slider readout before and after."""
+    handle = dash.locator(SLIDER_HANDLE).first
+    before = slider_value(dash)
+    handle.focus()
+    for key in ("ArrowRight", "ArrowLeft"):
+        for _ in range(presses):
+            handle.press(key)
+        if wait_changed(lambda: slider_value(dash), before, 1.0):
+            break
+    return before, slider_value(dash)
+
+
+JS_TOGGLE_KIND = r"""
+(el) => {
+  const cl = el.classList;
+  if (cl.contains('widget-toggle-buttons')) return 'toggle-buttons';
+  if (cl.contains('widget-dropdown') || cl.contains('widget-select')) return 'select';
+  if (cl.contains('widget-checkbox')) return 'checkbox';
+  if (cl.contains('widget-radio')) return 'radio';
+  if (el.tagName === 'BUTTON') return 'button';
+  if (el.querySelector('select')) return 'select';
+  if (el.querySelector('input[type=checkbox]')) return 'checkbox';
+  if (el.querySelector('button')) return 'toggle-buttons';
+  return 'unknown';
+}
+"""
+
+
+def change_toggle(toggle) -> str:
+    """Change a pk-toggle widget to another value; returns a description."""
+    kind = toggle.evaluate(JS_TOGGLE_KIND)
+    if kind == "toggle-buttons":
+        btn = toggle.locator("button:not(.mod-active):not([disabled])").first
+        label = btn.inner_text()
+        btn.click()
+        return f"ToggleButtons → {label!r}"
+    if kind == "select":
+        sel = toggle.locator("select").first
+        n = sel.evaluate("s => s.options.length")
+        cur = sel.evaluate("s => s.selectedIndex")
+        if n < 2:
+            raise DashboardError("pk-toggle dropdown has fewer than 2 options")
+        new = (cur + 1) % n
+        sel.select_option(index=new)
+        return f"Dropdown → option {new}"
+    if kind == "checkbox":
+        toggle.locator("input[type=checkbox]").first.click()
+        return "Checkbox clicked"
+    if kind == "radio":
+        toggle.locator("input[type=radio]:not(:checked)").first.click()
+        return "RadioButtons → other"
+    if kind == "button":
+        toggle.click()
+        return "ToggleButton clicked"
+    raise DashboardError("pk-toggle of unknown kind: " + toggle.evaluate("e => e.outerHTML.slice(0, 200)"))
+
+
+@dataclass
+class DashboardReport:
+    index: int
+    slider: tuple = ()
+    slider_redraw: bool = False
+    slider_readout: bool = False
+    toggle: str = ""
+    toggle_redraw: bool = False
+    toggle_readout: bool = False
+    notes: list = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        p = []
+        if not self.slider or self.slider[0] == self.slider[1]:
+            p.append(f"main slider did not move (readout {self.slider!r})")
+        elif not (self.slider_redraw or self.slider_readout):
+            p.append("moving the main slider changed neither the figure nor the readout")
+        if not self.toggle_redraw:
+            p.append(f"no pk-toggle changed the figure (tried: {self.toggle or 'none'})")
+        return p
+
+
+def exercise_dashboard(page, index: int, screenshot: Path | None = None,
+                       timeout: float = 10.0) -> DashboardReport:
+    dash = page.locator(DASHBOARD).nth(index)
+    rep = DashboardReport(index)
+    dash.scroll_into_view_if_needed()
+    n_handles = dash.locator(SLIDER_HANDLE).count()
+    n_canvas = dash.locator(CANVAS).count()
+    if not n_handles:
+        rep.notes.append("no .pk-main-slider with a slider handle inside the dashboard")
+    if not n_canvas:
+        rep.notes.append("no ipympl canvas inside the dashboard")
+    if screenshot is not None:
+        wait_stable(dash)
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        dash.screenshot(path=str(screenshot), animations="disabled")
+
+    # 1. main slider
+    if n_handles:
+        sig0, txt0 = wait_stable(dash), readout_text(dash)
+        rep.slider = move_slider(dash)
+        if rep.slider[0] != rep.slider[1]:
+            changed = wait_changed(lambda: (canvas_signature(dash), readout_text(dash)),
+                                   (sig0, txt0), timeout)
+            if changed and n_canvas:  # give the figure its chance if the readout came first
+                wait_changed(lambda: canvas_signature(dash), sig0, timeout)
+            rep.slider_redraw = canvas_signature(dash) != sig0
+            rep.slider_readout = readout_text(dash) != txt0
+
+    # 2. toggles: try each pk-toggle until one redraws the figure
+    toggles = dash.locator(".pk-toggle")
+    tried = []
+    for j in range(toggles.count()):
+        sig0, txt0 = wait_stable(dash), readout_text(dash)
+        try:
+            tried.append(change_toggle(toggles.nth(j)))
+        except DashboardError as e:
+            tried.append(str(e))
+            continue
+        rep.toggle_redraw = wait_changed(lambda: canvas_signature(dash), sig0, timeout)
+        rep.toggle_readout = readout_text(dash) != txt0
+        if rep.toggle_redraw:
+            break
+    rep.toggle = "; ".join(tried)
+    return rep

@@ -1,0 +1,74 @@
+"""Each notebook in JupyterLab: Run All Cells, no errors, every widget
+rendered, and every dashboard responds to its main slider and a toggle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import driver
+from conftest import NOTEBOOKS, screenshot_path
+
+pytestmark = pytest.mark.browser
+
+
+def run_in_lab(page, server, relpath: str):
+    """Open, run all, wait; returns (errors, widget state)."""
+    driver.open_in_lab(page, server, relpath)
+    driver.run_all_in_lab(page)
+    errors = driver.lab_model_errors(page)
+    if not errors:  # a failed cell stops Run All; only then is this expected
+        skipped = driver.unexecuted_code_cells(page)
+        if skipped:
+            errors.append(f"code cells not executed by Run All: {skipped}")
+    state = driver.wait_widgets_rendered(page)
+    errors += driver.page_errors(page)
+    return errors, state
+
+
+def check_notebook(page, server, relpath: str, tmp_path: Path, stem: str):
+    try:
+        errors, state = run_in_lab(page, server, relpath)
+        assert not errors, f"{relpath}: errors in JupyterLab:\n" + "\n---\n".join(errors)
+        n = page.locator(driver.DASHBOARD).count()
+        reports = [
+            driver.exercise_dashboard(page, i, screenshot=screenshot_path(tmp_path, stem, i))
+            for i in range(n)
+        ]
+        problems = [f"dashboard {r.index}: {p}" for r in reports for p in r.problems + r.notes]
+        late = driver.page_errors(page)  # errors raised by observers while interacting
+        assert not late, f"{relpath}: errors after interacting:\n" + "\n---\n".join(late)
+        assert not problems, f"{relpath}:\n" + "\n".join(problems)
+        return state, reports
+    finally:
+        server.shutdown_kernels(path_suffix=relpath)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_in_lab(notebook, page, lab_server, tmp_path):
+    check_notebook(page, lab_server, f"notebooks/{notebook.name}", tmp_path, notebook.stem)
+
+
+# -- the harness itself, on generated demo notebooks ------------------------------
+
+def test_harness_demo_dashboards_lab(page, lab_server, tmp_path):
+    state, reports = check_notebook(page, lab_server, "demo/90_demo_dashboards.ipynb",
+                                    tmp_path, "90_demo")
+    assert len(reports) == 2 and state["views"] >= 2
+    assert all(r.slider_redraw and r.slider_readout and r.toggle_redraw for r in reports), reports
+    assert (tmp_path / "90_demo.png").stat().st_size > 1000
+    assert (tmp_path / "90_demo_1.png").stat().st_size > 1000
+
+
+def test_harness_plain_lab(page, lab_server, tmp_path):
+    state, reports = check_notebook(page, lab_server, "demo/91_demo_plain.ipynb", tmp_path, "91")
+    assert reports == [] and state["views"] == 1 and state["pending"] == 0
+
+
+def test_harness_detects_errors_lab(page, lab_server):
+    try:
+        errors, _ = run_in_lab(page, lab_server, "demo/92_demo_broken.ipynb")
+    finally:
+        lab_server.shutdown_kernels(path_suffix="92_demo_broken.ipynb")
+    assert any("deliberate failure" in e for e in errors), errors

@@ -1,0 +1,140 @@
+"""Every dashboard control swept over its whole range, without a browser.
+
+The update behind a dashboard is plain Python (``dash.set(...)``, ``dash.data()``), so each
+control is moved across its range (extremes included); the drawn data must stay finite, the
+figure must change, artists must be updated in place (no pile-up) and axes must stay fixed
+while a control moves (they change only on Rescale or a change of scale).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import ipywidgets as W  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from pkmodel.dashboards import DASHBOARDS  # noqa: E402
+
+
+def sweep_values(w):
+    """Values covering a control's range: extremes plus interior points, or every option."""
+    if isinstance(w, (W.FloatSlider, W.IntSlider)):
+        n = int(round((w.max - w.min) / w.step))
+        idx = sorted({0, n, n // 2, n // 4, (3 * n) // 4, 1, n - 1})
+        vals = [w.min + i * w.step for i in idx]
+        return [int(v) for v in vals] if isinstance(w, W.IntSlider) else [round(v, 10) for v in vals]
+    if isinstance(w, W.Checkbox):
+        return [not w.value, w.value]
+    if hasattr(w, "options"):
+        opts = [o[1] if isinstance(o, tuple) else o for o in w.options]
+        return opts[1:] + opts[:1]
+    raise AssertionError(f"no sweep rule for {type(w).__name__}")
+
+
+def snapshot(dash):
+    """The drawn data plus each axis's scales and limits (a log/linear toggle changes only those)."""
+    snap = {k: (x.copy(), tuple(np.copy(a) for a in y) if isinstance(y, tuple) else y.copy())
+            for k, (x, y) in dash.data().items()}
+    for i, ax in enumerate(dash.axes):
+        scale = np.array([ax.get_xscale() == "log", ax.get_yscale() == "log"], dtype=float)
+        snap[f"__axes{i}__"] = (scale, np.r_[ax.get_xlim(), ax.get_ylim()])
+    return snap
+
+
+def same(a, b):
+    if a.keys() != b.keys():
+        return False
+    for k in a:
+        xa, ya = a[k]
+        xb, yb = b[k]
+        if xa.shape != xb.shape or not np.array_equal(xa, xb):
+            return False
+        ya = ya if isinstance(ya, tuple) else (ya,)
+        yb = yb if isinstance(yb, tuple) else (yb,)
+        if any(p.shape != q.shape or not np.allclose(p, q, rtol=1e-12, atol=0) for p, q in zip(ya, yb)):
+            return False
+    return True
+
+
+def all_finite(dash):
+    for k, (x, y) in dash.data().items():
+        ys = y if isinstance(y, tuple) else (y,)
+        if not np.all(np.isfinite(x)) or not all(np.all(np.isfinite(v)) for v in ys):
+            return False
+    return True
+
+
+@pytest.fixture(params=sorted(DASHBOARDS))
+def dash(request):
+    d = DASHBOARDS[request.param]()
+    yield d
+    import matplotlib.pyplot as plt
+
+    plt.close(d.fig)
+
+
+def test_dashboard_has_contract(dash):
+    assert "pk-dashboard" in dash.widget._dom_classes
+    assert "pk-main-slider" in dash.controls[dash.main]._dom_classes
+    assert isinstance(dash.controls[dash.main], (W.FloatSlider, W.IntSlider))
+    assert any("pk-toggle" in w._dom_classes for w in dash.controls.values())
+    assert dash.readout.value.strip()
+    for ax in dash.axes:
+        assert ax.get_xlabel() and ax.get_ylabel(), "every axis needs a label with units"
+        assert "(" in ax.get_ylabel(), "y label must carry units in parentheses"
+
+
+def test_every_control_over_its_range_changes_figure_and_stays_finite(dash):
+    for name, w in dash.controls.items():
+        start = w.value
+        before = snapshot(dash)
+        changed = False
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a dashboard must turn warnings into readout notes
+            for v in sweep_values(w):
+                dash.set(**{name: v})
+                assert all_finite(dash), f"{name}={v!r} drew non-finite data"
+                assert dash.readout.value.strip(), f"{name}={v!r} left an empty readout"
+                changed |= not same(before, snapshot(dash))
+        assert changed, f"control {name!r} never changed the figure"
+        dash.set(**{name: start})
+
+
+def test_updates_reuse_artists_and_keep_axes_fixed(dash):
+    ax = dash.axes[0]
+    n_lines, n_patches = len(ax.lines), len(ax.patches)
+    limits = (ax.get_xlim(), ax.get_ylim())
+    w = dash.controls[dash.main]
+    for v in sweep_values(w):
+        dash.set(**{dash.main: v})
+    assert len(ax.lines) == n_lines and len(ax.patches) == n_patches, "figure artists piled up"
+    assert (ax.get_xlim(), ax.get_ylim()) == limits, "axes moved while the main slider moved"
+    dash.rescale()
+    assert np.all(np.isfinite(ax.get_ylim()))
+
+
+def test_scale_toggle_switches_axis(dash):
+    if "scale" not in dash.controls:
+        pytest.skip("no linear/log toggle on this dashboard")
+    for scale in ("log", "linear"):
+        dash.set(scale=scale)
+        assert dash.axes[0].get_yscale() == scale
+        lo, hi = dash.axes[0].get_ylim()
+        assert 0 <= lo < hi and np.isfinite(hi)
+
+
+def test_unknown_control_is_a_clear_error(dash):
+    with pytest.raises(ValueError, match="unknown control 'nope'"):
+        dash.set(nope=1)
+
+
+def test_no_dashboard_offers_a_dose_recommendation():
+    import pkmodel.dashboards as d
+
+    for name in dir(d):
+        assert "recommend" not in name.lower() and "dose_for" not in name.lower()
