@@ -29,8 +29,10 @@ lab: install
 	$(VENV)/bin/jupyter lab --ip $(HOST) --port $(PORT) --ServerApp.root_dir=notebooks \
 		--LabApp.default_url=/lab/tree/$(FIRST_NOTEBOOK) $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# Library tests, notebooks under nbval (top to bottom on a fresh kernel, key numbers asserted in
+# cells) and the browser tests (tests/browser).
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest --nbval-lax --nbval-current-env tests notebooks
 
 test-fast: install
 	$(PY) -m pytest -m "not browser" -p no:nbval tests

@@ -64,13 +64,13 @@ def times(name: str, values) -> np.ndarray:
         raise ValueError(f"{name} must be a non-empty 1-D sequence of times (hours); got shape {arr.shape}")
     bad = ~np.isfinite(arr)
     if bad.any():
-        raise ValueError(f"{name} must be finite; got {arr[bad][0]!r} at index {int(np.argmax(bad))}")
+        raise ValueError(f"{name} must be finite; got {float(arr[bad][0])!r} at index {int(np.argmax(bad))}")
     if (arr < 0).any():
         i = int(np.argmax(arr < 0))
-        raise ValueError(f"{name} must be >= 0 h; got {arr[i]!r} at index {i}")
+        raise ValueError(f"{name} must be >= 0 h; got {float(arr[i])!r} at index {i}")
     if arr.size > 1 and (np.diff(arr) < 0).any():
         i = int(np.argmax(np.diff(arr) < 0))
-        raise ValueError(f"{name} must be sorted in increasing order; got {arr[i]!r} then {arr[i + 1]!r} "
+        raise ValueError(f"{name} must be sorted in increasing order; got {float(arr[i])!r} then {float(arr[i + 1])!r} "
                          f"at index {i}")
     return arr
 

@@ -141,6 +141,7 @@ class Dashboard:
             self._figure_box = W.Output()
         self.setup_axes()
         self.refresh(rescale=True)
+        self._relayout()
         for name, w in self.controls.items():
             w.observe(self._changed, names="value")
         left = W.VBox(list(self.controls.values()) + [self.rescale_button, self.readout],
@@ -175,7 +176,11 @@ class Dashboard:
             self.controls[k].value = v
 
     def _changed(self, change) -> None:
-        self.refresh(rescale=change["owner"] is self.controls.get("scale"))
+        is_scale = change["owner"] is self.controls.get("scale")
+        self.refresh(rescale=is_scale)
+        if is_scale:
+            self._relayout()
+            self._draw()
 
     def refresh(self, rescale: bool = False) -> View:
         """Recompute and update the artists in place; returns the View drawn."""
@@ -266,7 +271,18 @@ class Dashboard:
             else:
                 ax.set_ylim(0, ymax * 1.08)
         if draw:
+            self._relayout()
             self._draw()
+
+    def _relayout(self) -> None:
+        """Run constrained layout once for the current axes, then freeze it.
+
+        Layout costs more than the redraw itself; it only needs redoing when the axes change
+        (rescale, scale toggle), not on every slider step.
+        """
+        self.fig.set_layout_engine("constrained")
+        self.fig.draw_without_rendering()
+        self.fig.set_layout_engine("none")
 
     def log_decades(self) -> float:
         """Lower y limit on a log axis, as a fraction of the highest value shown."""

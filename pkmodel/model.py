@@ -284,7 +284,7 @@ class ModelBatch:
                     raise ValueError(f"{label}[{name!r}] must be a non-empty 1-D array; got shape {f.shape}")
                 if not np.all(np.isfinite(f)) or (f <= 0).any():
                     bad = f[~(np.isfinite(f) & (f > 0))][0]
-                    raise ValueError(f"{label}[{name!r}] must hold finite numbers > 0; got {bad!r}")
+                    raise ValueError(f"{label}[{name!r}] must hold finite numbers > 0; got {float(bad)!r}")
                 sizes.add(f.size)
                 if arr is None:
                     arr = {}

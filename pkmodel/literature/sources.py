@@ -72,7 +72,7 @@ class Source:
     def citation(self) -> str:
         """One formatted citation: authors (year). title. journal. identifiers."""
         year = f" ({self.year})" if self.year else ""
-        text = f"{self.authors}{year}. {self.title}. {self.journal}."
+        text = f"{self.authors}{year}".rstrip(".") + f". {self.title}. {self.journal}."
         if self.identifier:
             text += f" {self.identifier}."
         if "details to confirm" in self.note:
@@ -111,10 +111,10 @@ SOURCES: dict[str, Source] = {s.key: s for s in (
        population=_P(48, "18-44", "healthy men", "10 mg", "oral"),
        note="Mean t1/2 44.2 h, CL 26.6 mL/min, V 83 L; t1/2, k and V log-normally distributed. "
             "Full author list: details to confirm."),
-    _S("ABS", "Greenblatt DJ, Ochs HR, et al.", None, "Diazepam absorption", "journal: details to confirm",
+    _S("ABS", "Ochs HR, Greenblatt DJ, et al.", None, "Diazepam absorption", "journal: details to confirm",
        population=_P(37, "19-79", "healthy volunteers", "5 mg tablet, fasting", "oral"),
        note="Lag ~12 min, absorption t1/2 ~19 min (0-96), tmax ~0.9 h, F ~97 % (n=7 with IV "
-            "reference), no age or sex effect. Authors, year, journal, DOI/PMID: details to confirm."),
+            "reference), no age or sex effect (early 1980s). Full authors, year, journal, DOI/PMID: details to confirm."),
     _S("AB79", "Abel JG, et al.", 1979, "Inter- and intra-subject variation in diazepam free fraction",
        "Clin Pharmacol Ther 26:247-255", pmid=572277,
        population=_P(None, "", "healthy volunteers", "", "in vitro binding"),
@@ -127,7 +127,7 @@ SOURCES: dict[str, Source] = {s.key: s for s in (
        note="Healthy: DMDZ t1/2 50.9 +/- 6.2 h, CL 11.3 +/- 3.1 mL/min; DZ 32.6 +/- 11.3 h, "
             "32.3 +/- 11.0 mL/min. Liver disease: DMDZ CL 4.6 +/- 1.1 mL/min, t1/2 108.2 h. "
             "Journal, pages, DOI/PMID: details to confirm."),
-    _S("CZ1", "Greenblatt DJ, et al.", None,
+    _S("CZ1", "authors: details to confirm", None,
        "Desmethyldiazepam kinetics after intravenous, intramuscular, and oral administration of "
        "clorazepate dipotassium", "journal: details to confirm",
        population=_P(17, "21-66", "healthy volunteers", "20 mg clorazepate", "IV"),
@@ -175,12 +175,12 @@ SOURCES: dict[str, Source] = {s.key: s for s in (
        population=_P(10, "", "patients on long-term diazepam", "unchanged diazepam + cimetidine 300 mg "
                      "four times daily", "oral"),
        note="Cimetidine raised DZ + DMDZ concentrations by 57 % on average."),
-    _S("P94", "Perucca E, Gatti G, Cipolla G, et al.", 1994,
-       "Inhibition of diazepam metabolism by fluvoxamine: a pharmacokinetic study in normal volunteers",
-       "Clin Pharmacol Ther 56:471-476", doi="10.1038/clpt.1994.167", pmid=7955810,
+    _S("P94", "Perucca E, Gatti G, Cipolla G, Spina E, Barel S, Soback S, Gips M, Bialer M", 1994,
+       "Title: details to confirm (effect of fluvoxamine on diazepam and N-desmethyldiazepam kinetics)",
+       "Clin Pharmacol Ther 56(5):471-476", doi="10.1038/clpt.1994.167", pmid=7955810,
        population=_P(8, "", "healthy volunteers", "10 mg", "oral"),
-       note="Oral CL 0.40 -> 0.14 mL/min/kg; t1/2 51 -> 118 h with fluvoxamine. Title wording: details "
-            "to confirm."),
+       note="Oral CL 0.40 -> 0.14 mL/min/kg; t1/2 51 -> 118 h with fluvoxamine (100-150 mg daily). "
+            "Exact title: details to confirm."),
     _S("O81b", "Ochs HR, Greenblatt DJ, Roberts GM, Dengler HJ", 1981,
        "Diazepam interaction with antituberculosis drugs", "Clin Pharmacol Ther 29:671-678",
        doi="10.1038/clpt.1981.94", pmid=7214796,

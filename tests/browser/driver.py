@@ -73,25 +73,31 @@ JS_CANVAS_PAINTED = r"""
 }
 """
 
-# Problems with widget views anywhere on the page.
+# Widget views on the page: how many top-level views are rendered, how many
+# are still "Loading widget...", and any widget errors.  (Lab 4 and Voila put
+# a widget view in a plain `.jp-OutputArea-output` panel, without a
+# data-mime-type attribute.)
 JS_WIDGET_PROBLEMS = r"""
 () => {
   const problems = [];
-  const views = document.querySelectorAll(
-    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]');
-  let pending = 0;
-  views.forEach((v, i) => {
-    const txt = v.textContent || '';
-    if (txt.includes('Error displaying widget') || v.querySelector('.jupyter-widgets-error-widget'))
-      problems.push('widget view ' + i + ': ' + txt.trim().slice(0, 300));
-    else if (txt.includes('Loading widget') || !v.querySelector('.jupyter-widgets, .lm-Widget'))
-      pending += 1;
+  const outs = [...document.querySelectorAll('.jp-OutputArea-output')]
+      .filter(o => !(o.parentElement && o.parentElement.closest('.jupyter-widgets')));
+  let views = 0, pending = 0;
+  outs.forEach((o, i) => {
+    const txt = (o.textContent || '').trim();
+    if (txt.includes('Error displaying widget') || o.querySelector('.jupyter-widgets-error-widget'))
+      problems.push('widget view: ' + txt.slice(0, 300));
+    else if (o.querySelector(':scope > .jupyter-widgets')) views += 1;
+    else if (txt.startsWith('Loading widget')) pending += 1;
   });
   document.querySelectorAll('.jupyter-widgets-error-widget').forEach(e => {
-    if (!e.closest('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]'))
+    if (!e.closest('.jp-OutputArea-output'))
       problems.push('widget error: ' + (e.textContent || '').trim().slice(0, 300));
   });
-  return {views: views.length, pending: pending, problems: problems};
+  // Voila: outputs still waiting in their <script> for the frontend to render them
+  pending += [...document.querySelectorAll('script[type="application/vnd.voila.cell-output+json"]')]
+      .filter(s => s.textContent.includes('application/vnd.jupyter.widget-view+json')).length;
+  return {views: views, pending: pending, problems: problems};
 }
 """
 
@@ -102,7 +108,7 @@ JS_DOM_ERRORS = r"""
   document.querySelectorAll(
     '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').forEach(e => {
     const t = e.textContent || '';
-    if (/Traceback|Error|Exception/.test(t)) errs.push(t.trim().slice(0, 1500));
+    if (/traceback|error|exception/i.test(t)) errs.push(t.trim().slice(0, 1500));
   });
   document.querySelectorAll('.jp-RenderedText').forEach(e => {
     const t = e.textContent || '';
@@ -324,6 +330,25 @@ def lab_model_errors(page) -> list[str]:
     )
 
 
+def lab_widget_outputs(page) -> int:
+    """Number of widget-view outputs (with a model) in the notebook model."""
+    return page.evaluate(
+        """() => {
+            const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+            let n = 0;
+            for (let i = 0; i < cells.length; i++) {
+                const c = cells.get(i);
+                if (c.type !== 'code') continue;
+                for (const o of c.outputs.toJSON()) {
+                    const v = o.data && o.data['application/vnd.jupyter.widget-view+json'];
+                    if (v && v.model_id) n += 1;
+                }
+            }
+            return n;
+        }"""
+    )
+
+
 def unexecuted_code_cells(page) -> list[int]:
     return page.evaluate(
         """() => {
@@ -362,14 +387,15 @@ def open_in_voila(page, server, name: str, timeout: float = 120.0) -> None:
 # Both
 # ---------------------------------------------------------------------------
 
-def wait_widgets_rendered(page, timeout: float = 60.0) -> dict:
-    """Every widget view rendered (or an error shown); returns the last state."""
+def wait_widgets_rendered(page, expected: int = 0, timeout: float = 60.0) -> dict:
+    """Every widget view rendered (at least ``expected`` of them, none still
+    loading) or an error shown; returns the last state."""
     state = {}
 
     def done():
         nonlocal state
         state = page.evaluate(JS_WIDGET_PROBLEMS)
-        return state["problems"] or state["pending"] == 0
+        return state["problems"] or (state["pending"] == 0 and state["views"] >= expected)
 
     wait_until(done, timeout, "widget views to render")
     # ipympl paints its first frame after the view is created

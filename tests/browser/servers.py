@@ -118,7 +118,8 @@ class Server:
             req.add_header("Authorization", f"token {self.token}")
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             body = resp.read()
-            return resp.status, (json.loads(body) if body.strip() else None)
+            is_json = "json" in resp.headers.get("Content-Type", "")
+            return resp.status, (json.loads(body) if is_json and body.strip() else None)
 
     def log_tail(self, n: int = 40) -> str:
         try:
@@ -262,6 +263,7 @@ def start_voila(root_dir: Path, state_dir: Path) -> Server:
         f"--port={port}",
         "--Voila.ip=127.0.0.1",
         "--Voila.port_retries=0",
+        "--show_tracebacks=True",
         str(root_dir),
     ]
     server = Server(

@@ -22,7 +22,7 @@ def run_in_lab(page, server, relpath: str):
         skipped = driver.unexecuted_code_cells(page)
         if skipped:
             errors.append(f"code cells not executed by Run All: {skipped}")
-    state = driver.wait_widgets_rendered(page)
+    state = driver.wait_widgets_rendered(page, expected=driver.lab_widget_outputs(page))
     errors += driver.page_errors(page)
     return errors, state
 
