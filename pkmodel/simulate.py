@@ -97,93 +97,98 @@ def _events(model: Model, regimen: Regimen) -> _Events:
                 vec[target] = d.amount / mw[target] / d.duration
                 items.append((d.time, None, vec))
                 items.append((d.time + d.duration, None, -vec))
-    times = np.unique(np.array([0.0] + [t for t, _, _ in items]))
+    when = np.array([0.0] + [t for t, _, _ in items])
+    times = np.unique(when)
+    slot = np.searchsorted(times, when[1:])
     bolus = np.zeros((times.size, m))
     delta = np.zeros((times.size, m))
-    for t, b, r in items:
-        k = int(np.searchsorted(times, t))
-        if b is not None:
-            bolus[k] += b
-        if r is not None:
-            delta[k] += r
+    b_rows = [(k, b) for k, (_, b, _) in zip(slot, items) if b is not None]
+    r_rows = [(k, r) for k, (_, _, r) in zip(slot, items) if r is not None]
+    if b_rows:
+        np.add.at(bolus, np.array([k for k, _ in b_rows]), np.array([b for _, b in b_rows]))
+    if r_rows:
+        np.add.at(delta, np.array([k for k, _ in r_rows]), np.array([r for _, r in r_rows]))
     rate = np.cumsum(delta, axis=0)
     rate[np.abs(rate) < 1e-14 * (np.abs(delta).max() + 1e-300)] = 0.0  # exact zero after an infusion ends
     return _Events(times, bolus, rate)
 
 
-class _Solution:
-    """Piecewise exact solution for S subjects; evaluates state and its integral at any times."""
+class _ModalPart:
+    r"""Eigen path for subjects whose eigenvectors are well conditioned.
 
-    def __init__(self, K: np.ndarray, ev: _Events):
-        self.K = K  # (S, m, m)
-        self.ev = ev
-        self.has_input = bool(np.any(ev.rate))
-        S, m, _ = K.shape
-        lam, vec = np.linalg.eig(K)
-        with np.errstate(all="ignore"):
-            cond = np.linalg.cond(vec)
-        self.modal = bool(np.all(np.isfinite(cond)) and np.all(cond < CONDITION_LIMIT))
-        E = ev.starts.size
-        x0 = np.zeros((S, E, m))  # state at each segment start, after its bolus
-        i0 = np.zeros((S, E, m))  # integral of the state from 0 to each segment start
-        u = np.broadcast_to(ev.rate, (S, E, m))
-        if self.modal:
-            self.lam, self.vec = lam, vec
-            self.vinv = np.linalg.inv(vec)
-            dtype = np.result_type(lam, float)
-            y = np.zeros((S, E, m), dtype)
-            w = np.einsum("sij,sej->sei", self.vinv, u.astype(dtype))
-            state = np.zeros((S, m))
-            integral = np.zeros((S, m))
-            for k in range(E):
-                if k > 0:
-                    tau = ev.starts[k] - ev.starts[k - 1]
-                    xk, ik = self._modal_eval(y[:, k - 1], w[:, k - 1], np.array([tau]))
-                    state, integral = xk[:, 0], integral + ik[:, 0]
-                state = state + ev.bolus[k]
-                x0[:, k], i0[:, k] = state, integral
-                y[:, k] = np.einsum("sij,sj->si", self.vinv, state.astype(dtype))
-            self.y, self.w = y, w
-        else:
-            state = np.zeros((S, m))
-            integral = np.zeros((S, m))
-            for k in range(E):
-                if k > 0:
-                    tau = ev.starts[k] - ev.starts[k - 1]
-                    xk, ik = self._expm_eval(state[:, None], u[:, k - 1][:, None], np.full((S, 1), tau))
-                    state, integral = xk[:, 0], integral + ik[:, 0]
-                state = state + ev.bolus[k]
-                x0[:, k], i0[:, k] = state, integral
-        self.x0, self.i0, self.u = x0, i0, u
+    In modal coordinates :math:`y = V^{-1}x` the propagation is diagonal, so the state at every
+    segment start follows from a cheap recurrence, and the time integral of the state
+    (:math:`J = \int y`) with it: :math:`J_{k+1} = J_k + \varphi\,y_k + \psi\,w_k`,
+    :math:`y_{k+1} = e^{\lambda\Delta}y_k + \varphi\,w_k + V^{-1}b_{k+1}`.
+    """
 
-    def _modal_eval(self, y, w, tau, integral=True):
-        """y, w: (S, m) or (S, N, m) modal coords; tau (N,) -> state and integral increment (S, N, m)."""
-        if y.ndim == 2:
-            y, w = y[:, None, :], w[:, None, :]
+    def __init__(self, lam, vec, ev: _Events, has_input: bool):
+        if np.iscomplexobj(lam) and not np.any(lam.imag):
+            lam, vec = lam.real, vec.real
+        self.lam, self.has_input = lam, has_input
+        self.vt = np.swapaxes(vec, 1, 2)
+        vinv = np.linalg.inv(vec)
+        b = np.einsum("sij,ej->sei", vinv, ev.bolus)
+        self.w = np.einsum("sij,ej->sei", vinv, ev.rate) if has_input else None
+        S, E, m = b.shape
+        tau = np.diff(ev.starts)[None, :, None]
+        z = lam[:, None, :] * tau
+        e, ph = np.exp(z), _phi(z, tau)
+        ps = _psi(z, tau) if has_input else None
+        y = np.empty_like(b)
+        J = np.zeros_like(b)
+        yk, jk = b[:, 0], np.zeros_like(b[:, 0])
+        y[:, 0] = yk
+        for k in range(1, E):
+            jk = jk + ph[:, k - 1] * yk
+            yk = e[:, k - 1] * yk + b[:, k]
+            if has_input:
+                jk = jk + ps[:, k - 1] * self.w[:, k - 1]
+                yk = yk + ph[:, k - 1] * self.w[:, k - 1]
+            y[:, k], J[:, k] = yk, jk
+        self.y, self.J = y, J
+
+    def evaluate(self, k, tau, integral):
+        yk = self.y[:, k]
         t = tau[None, :, None]
         z = self.lam[:, None, :] * t
-        vt = np.swapaxes(self.vec, 1, 2)
-        modal = np.exp(z) * y
-        has_input = self.has_input
-        if has_input:
+        modal = np.exp(z) * yk
+        if self.has_input or integral:
             ph = _phi(z, t)
-            modal += ph * w
-        x = modal @ vt
+        if self.has_input:
+            modal += ph * self.w[:, k]
+        x = (modal @ self.vt).real
         integ = None
         if integral:
-            ph = ph if has_input else _phi(z, t)
-            im = ph * y
-            if has_input:
-                im += _psi(z, t) * w
-            integ = im @ vt
-            if np.iscomplexobj(integ):
-                integ = integ.real
-        if np.iscomplexobj(x):
-            x = x.real
+            im = self.J[:, k] + ph * yk
+            if self.has_input:
+                im += _psi(z, t) * self.w[:, k]
+            integ = (im @ self.vt).real
         return x, integ
 
-    def _expm_eval(self, x, u, tau):
-        """x, u: (S, N, m); tau: (S, N) -> exact state and integral increment by Van Loan's expm."""
+
+class _ExpmPart:
+    """Matrix-exponential path (Van Loan) for subjects with (nearly) coinciding rate constants."""
+
+    def __init__(self, K, ev: _Events):
+        self.K = K
+        S, m, _ = K.shape
+        E = ev.starts.size
+        self.u = np.broadcast_to(ev.rate, (S, E, m))
+        self.x0 = np.zeros((S, E, m))  # state at each segment start, after its bolus
+        self.i0 = np.zeros((S, E, m))  # integral of the state from 0 to each segment start
+        state = np.zeros((S, m))
+        integral = np.zeros((S, m))
+        for k in range(E):
+            if k > 0:
+                tau = ev.starts[k] - ev.starts[k - 1]
+                xk, ik = self._step(state[:, None], self.u[:, k - 1][:, None], np.full((S, 1), tau))
+                state, integral = xk[:, 0], integral + ik[:, 0]
+            state = state + ev.bolus[k]
+            self.x0[:, k], self.i0[:, k] = state, integral
+
+    def _step(self, x, u, tau):
+        """x, u: (S, N, m); tau: (S, N) -> exact state and integral increment."""
         from scipy.linalg import expm  # imported lazily: only this rare path needs scipy
 
         S, N, m = x.shape
@@ -196,19 +201,54 @@ class _Solution:
         out = np.einsum("snij,snj->sni", expm(M), v)
         return out[..., :m], out[..., m:2 * m]
 
+    def evaluate(self, k, tau, integral):
+        S = self.K.shape[0]
+        x, integ = self._step(self.x0[:, k], self.u[:, k], np.broadcast_to(tau, (S, tau.size)))
+        return x, (integ + self.i0[:, k]) if integral else None
+
+
+class _Solution:
+    """Piecewise exact solution for S subjects; evaluates state and its integral at any times.
+
+    Each subject takes the eigen path unless its eigenvector matrix is ill conditioned
+    (condition number >= CONDITION_LIMIT, i.e. rate constants that coincide or nearly do);
+    those subjects alone take the matrix-exponential path.
+    """
+
+    def __init__(self, K: np.ndarray, ev: _Events):
+        self.K = K  # (S, m, m)
+        self.ev = ev
+        self.has_input = bool(np.any(ev.rate))
+        lam, vec = np.linalg.eig(K)
+        with np.errstate(all="ignore"):
+            cond = np.linalg.cond(vec)
+        ok = np.isfinite(cond) & (cond < CONDITION_LIMIT)
+        #: True when every subject took the eigen path.
+        self.modal = bool(ok.all())
+        self._parts = []
+        modal_idx, expm_idx = np.flatnonzero(ok), np.flatnonzero(~ok)
+        if modal_idx.size:
+            self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
+        if expm_idx.size:
+            self._parts.append((expm_idx, _ExpmPart(K[expm_idx], ev)))
+
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""
         k = np.searchsorted(self.ev.starts, times, side=side) - 1
         before = k < 0  # only at t = 0 with side="left": nothing given yet
         k = np.maximum(k, 0)
         tau = np.where(before, 0.0, times - self.ev.starts[k])
-        if self.modal:
-            x, integ = self._modal_eval(self.y[:, k], self.w[:, k], tau, integral)
+        if len(self._parts) == 1:
+            x, integ = self._parts[0][1].evaluate(k, tau, integral)
         else:
-            S = self.K.shape[0]
-            x, integ = self._expm_eval(self.x0[:, k], self.u[:, k], np.broadcast_to(tau, (S, tau.size)))
-        if integral:
-            integ = integ + self.i0[:, k]
+            S, m = self.K.shape[0], self.K.shape[1]
+            x = np.empty((S, times.size, m))
+            integ = np.empty((S, times.size, m)) if integral else None
+            for idx, part in self._parts:
+                xp, ip = part.evaluate(k, tau, integral)
+                x[idx] = xp
+                if integral:
+                    integ[idx] = ip
         if before.any():
             x[:, before] = 0.0
             if integral:

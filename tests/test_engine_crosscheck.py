@@ -213,7 +213,7 @@ def test_cycle_with_complex_eigenvalues():
     regimen = pk.Regimen((pk.Dose(0.0, 50.0, "iv"), pk.Dose(5.0, 30.0), pk.Dose(10.0, 20.0, "infusion", 3.0, "c2")))
     times = np.linspace(0, 72, 721)
     result = pk.simulate(model, regimen, times)
-    assert result._solution.modal and np.iscomplexobj(result._solution.lam)
+    assert result._solution.modal and np.iscomplexobj(result._solution._parts[0][1].lam)
     reference = reference_solution(model, regimen, times)
     for i, c in enumerate(model.compartments):
         err = np.max(np.abs(result.amount(c.name) - reference[:, i])) / np.max(reference[:, i])

@@ -13,6 +13,8 @@ Shared by the tests and ``benchmarks/bench_browser.py``.
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,9 +242,17 @@ def write_demo_notebooks(directory: Path) -> dict[str, Path]:
     return paths
 
 
+_DASHBOARD_CODE = re.compile(r"pk-dashboard|\bdashboards\.\w+\(")
+
+
 def has_dashboard(path: Path) -> bool:
-    """Cheap static check: does the notebook's source mention a dashboard?"""
-    return "pk-dashboard" in Path(path).read_text(encoding="utf-8")
+    """Static check: does a code cell build a dashboard (the class itself, or a
+    call into ``pkmodel.dashboards``)?"""
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    return any(
+        _DASHBOARD_CODE.search("".join(c.get("source", "")))
+        for c in nb.get("cells", []) if c.get("cell_type") == "code"
+    )
 
 
 # ---------------------------------------------------------------------------
