@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -501,7 +502,13 @@ def change_toggle(toggle) -> str:
         cur = sel.evaluate("s => s.selectedIndex")
         if n < 2:
             raise DashboardError("pk-toggle dropdown has fewer than 2 options")
-        new = (cur + 1) % n
+        if cur < 0:
+            # ipywidgets 8: Dropdown(value=None) shows *no* selection even when an
+            # option's value is None; picking that option would change nothing.
+            warnings.warn(f"a pk-toggle dropdown shows no selection (options: "
+                          f"{sel.evaluate('s => [...s.options].map(o => o.text)')}); "
+                          "was it created with value=None? Use index=0 instead.", stacklevel=2)
+        new = n - 1 if cur < 0 else (cur + 1) % n
         sel.select_option(index=new)
         return f"Dropdown → option {new}"
     if kind == "checkbox":
@@ -540,7 +547,7 @@ class DashboardReport:
 
 
 def exercise_dashboard(page, index: int, screenshot: Path | None = None,
-                       timeout: float = 10.0) -> DashboardReport:
+                       timeout: float = 10.0, toggle_timeout: float = 4.0) -> DashboardReport:
     dash = page.locator(DASHBOARD).nth(index)
     rep = DashboardReport(index)
     dash.scroll_into_view_if_needed()
@@ -577,7 +584,7 @@ def exercise_dashboard(page, index: int, screenshot: Path | None = None,
         except DashboardError as e:
             tried.append(str(e))
             continue
-        rep.toggle_redraw = wait_changed(lambda: canvas_signature(dash), sig0, timeout)
+        rep.toggle_redraw = wait_changed(lambda: canvas_signature(dash), sig0, toggle_timeout)
         rep.toggle_readout = readout_text(dash) != txt0
         if rep.toggle_redraw:
             break

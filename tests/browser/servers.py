@@ -109,6 +109,7 @@ class Server:
     url: str  # base URL, ends with "/"
     log_path: Path
     token: str = ""
+    root: Path | None = None
     _children: set = field(default_factory=set)
 
     # -- HTTP -----------------------------------------------------------------
@@ -242,7 +243,7 @@ def start_lab(root_dir: Path, state_dir: Path) -> Server:
         cmd.append("--allow-root")
     server = Server(
         "JupyterLab", _popen("jupyter lab", cmd, env, state_dir / "lab.log"),
-        f"http://127.0.0.1:{port}/", state_dir / "lab.log", token,
+        f"http://127.0.0.1:{port}/", state_dir / "lab.log", token, root_dir,
     )
     try:
         server.wait_ready("api/status")
@@ -268,7 +269,7 @@ def start_voila(root_dir: Path, state_dir: Path) -> Server:
     ]
     server = Server(
         "Voila", _popen("voila", cmd, env, state_dir / "voila.log"),
-        f"http://127.0.0.1:{port}/", state_dir / "voila.log",
+        f"http://127.0.0.1:{port}/", state_dir / "voila.log", root=root_dir,
     )
     try:
         server.wait_ready("")
@@ -284,10 +285,11 @@ def launch_chromium(playwright):
     )
 
 
-def new_page(browser):
-    """A fresh context (own storage) with the projector viewport; requests to
-    anything but the loopback servers are aborted (no internet here, and a
-    test must not depend on a CDN)."""
+def new_context(browser):
+    """A fresh context (own storage and cache) with the projector viewport;
+    requests to anything but the loopback servers are aborted (no internet
+    here, and a test must not depend on a CDN -- Voila's template links
+    Font Awesome from jsDelivr)."""
     context = browser.new_context(viewport=VIEWPORT)
     context.route(_NOT_LOOPBACK, lambda route: route.abort())
-    return context.new_page()
+    return context

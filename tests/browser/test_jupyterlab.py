@@ -32,6 +32,8 @@ def check_notebook(page, server, relpath: str, tmp_path: Path, stem: str):
         errors, state = run_in_lab(page, server, relpath)
         assert not errors, f"{relpath}: errors in JupyterLab:\n" + "\n---\n".join(errors)
         n = page.locator(driver.DASHBOARD).count()
+        if driver.has_dashboard(server.root / relpath):
+            assert n, f"{relpath} builds a dashboard, but no .pk-dashboard was rendered"
         reports = [
             driver.exercise_dashboard(page, i, screenshot=screenshot_path(tmp_path, stem, i))
             for i in range(n)
