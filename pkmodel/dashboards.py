@@ -810,41 +810,12 @@ DASHBOARDS = {
 }
 
 
-def half_life_dashboard() -> HalfLifeDashboard:
-    """Notebook 1."""
-    return HalfLifeDashboard()
-
-
-def lifespan_dashboard() -> LifespanDashboard:
-    """Notebook 2."""
-    return LifespanDashboard()
-
-
-def metabolite_dashboard() -> MetaboliteDashboard:
-    """Notebook 3."""
-    return MetaboliteDashboard()
-
-
-def accumulation_dashboard() -> AccumulationDashboard:
-    """Notebook 4."""
-    return AccumulationDashboard()
-
-
-def stopping_dashboard() -> StoppingDashboard:
-    """Notebook 5."""
-    return StoppingDashboard()
-
-
-def modifiers_dashboard() -> ModifiersDashboard:
-    """Notebook 6."""
-    return ModifiersDashboard()
-
-
-def population_dashboard() -> PopulationDashboard:
-    """Notebook 7."""
-    return PopulationDashboard()
-
-
-def sensitivity_dashboard() -> SensitivityDashboard:
-    """Notebook 7."""
-    return SensitivityDashboard()
+# One call per notebook cell: ``dashboards.half_life_dashboard()`` and so on.
+half_life_dashboard = HalfLifeDashboard
+lifespan_dashboard = LifespanDashboard
+metabolite_dashboard = MetaboliteDashboard
+accumulation_dashboard = AccumulationDashboard
+stopping_dashboard = StoppingDashboard
+modifiers_dashboard = ModifiersDashboard
+population_dashboard = PopulationDashboard
+sensitivity_dashboard = SensitivityDashboard
