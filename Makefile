@@ -47,5 +47,13 @@ lecture: install
 figures: install
 	$(PY) -m pkmodel.figures figures
 
+# Key press -> redrawn figure, per dashboard, in JupyterLab in headless Chromium (/usr/bin/chromium).
+bench-browser: install
+	$(PY) benchmarks/bench_browser.py --demo
+
+# PNGs of every dashboard at 1280x720 (the projector) into docs/screenshots/, via the browser tests.
+screenshots: install
+	PK_SCREENSHOTS=1 $(PY) -m pytest tests/browser -q
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info figures artifacts

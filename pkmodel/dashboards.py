@@ -124,6 +124,12 @@ class Dashboard:
                                           squeeze=False)
         self.axes = list(axes[0])
         self._artists: dict = {}
+        self._background = None
+        self._axes_dirty = True
+        #: Draw even when no notebook displays the figure (benchmarks); the canvas otherwise
+        #: draws only inside a kernel.
+        self.render = False
+        self.fig.canvas.mpl_connect("draw_event", self._on_draw)
         self.readout = W.HTML().add_class("pk-readout")
         self.rescale_button = W.Button(description="Rescale axes", icon="arrows-alt",
                                        tooltip="Fit the axes to what is shown now")
@@ -176,11 +182,7 @@ class Dashboard:
             self.controls[k].value = v
 
     def _changed(self, change) -> None:
-        is_scale = change["owner"] is self.controls.get("scale")
-        self.refresh(rescale=is_scale)
-        if is_scale:
-            self._relayout()
-            self._draw()
+        self.refresh(rescale=change["owner"] is self.controls.get("scale"))
 
     def refresh(self, rescale: bool = False) -> View:
         """Recompute and update the artists in place; returns the View drawn."""
@@ -197,7 +199,8 @@ class Dashboard:
             if isinstance(item, Curve):
                 if art is None:
                     (art,) = ax.plot(item.x, item.y, color=item.color, linestyle=item.linestyle,
-                                     linewidth=item.linewidth, alpha=item.alpha, label=item.label)
+                                     linewidth=item.linewidth, alpha=item.alpha, label=item.label,
+                                     animated=True)
                     self._artists[key] = art
                     legends_dirty = True
                 else:
@@ -208,7 +211,7 @@ class Dashboard:
                 xy = np.column_stack([np.r_[item.x, item.x[::-1]], np.r_[item.low, item.high[::-1]]])
                 if art is None:
                     art = Polygon(xy, closed=True, facecolor=item.color, edgecolor="none",
-                                  alpha=item.alpha, label=item.label)
+                                  alpha=item.alpha, label=item.label, animated=True)
                     ax.add_patch(art)
                     self._artists[key] = art
                     legends_dirty = True
@@ -229,11 +232,13 @@ class Dashboard:
                 handles = [a for a in self._artists.values()
                            if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
                 if handles:
-                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=9, framealpha=0.85)
+                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=9,
+                              framealpha=0.85).set_animated(True)
         self._view = view
         self.readout.value = self._readout_html(view)
         if rescale:
             self.rescale(draw=False)
+            self._relayout()
         self._draw()
         return view
 
@@ -270,6 +275,7 @@ class Dashboard:
                 ax.set_ylim(ymax * self.log_decades(), ymax * 1.6)
             else:
                 ax.set_ylim(0, ymax * 1.08)
+        self._axes_dirty = True
         if draw:
             self._relayout()
             self._draw()
@@ -283,23 +289,50 @@ class Dashboard:
         self.fig.set_layout_engine("constrained")
         self.fig.draw_without_rendering()
         self.fig.set_layout_engine("none")
+        self._axes_dirty = True
 
     def log_decades(self) -> float:
         """Lower y limit on a log axis, as a fraction of the highest value shown."""
         return 1e-3
 
     def _draw(self) -> None:
-        if self._canvas_widget:
-            self.fig.canvas.draw_idle()
-        else:
-            from IPython import get_ipython
-            from IPython.display import display
+        """Show the update: blit the moving artists over a cached background when the axes are
+        unchanged (ticks and labels are not redrawn), a full draw otherwise."""
+        if self._canvas_widget or self.render:
+            canvas = self.fig.canvas
+            if self._axes_dirty or self._background is None or not getattr(canvas, "supports_blit", False):
+                self._axes_dirty = False
+                canvas.draw()  # its draw_event re-caches the background and adds the moving artists
+            else:
+                canvas.restore_region(self._background)
+                self._draw_animated()
+                canvas.blit(self.fig.bbox)
+            return
+        from IPython import get_ipython
+        from IPython.display import display
 
-            if get_ipython() is None:  # plain Python (tests, make figures): nothing to display into
-                return
-            with self._figure_box:
-                self._figure_box.clear_output(wait=True)
-                display(self.fig)
+        if get_ipython() is None:  # plain Python (tests, make figures): nothing to display into
+            return
+        with self._figure_box:
+            self._figure_box.clear_output(wait=True)
+            display(self.fig)
+
+    def _on_draw(self, event) -> None:
+        """After any full draw (ours, or the browser asking): cache the background, add the artists."""
+        canvas = self.fig.canvas
+        if event.canvas is not canvas or canvas.is_saving() or not hasattr(canvas, "copy_from_bbox"):
+            return  # savefig draws animated artists itself
+        self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_animated()
+
+    def _draw_animated(self) -> None:
+        for art in self._artists.values():
+            if art.get_visible():
+                self.fig.draw_artist(art)
+        for ax in self.axes:
+            legend = ax.get_legend()
+            if legend is not None:
+                self.fig.draw_artist(legend)
 
     def _readout_html(self, view: View) -> str:
         html = ""
@@ -705,7 +738,7 @@ class PopulationDashboard(Dashboard):
     main = "age"
     toggles = ("species",)
     horizon_days = 40
-    n_subjects = 500
+    n_subjects = 300
     seed = 2021
 
     def make_controls(self, W):

@@ -39,6 +39,7 @@ def write_figures(folder: str | Path = "figures") -> list[Path]:
         dash.set(**settings)
         dash.rescale()
         dash.fig.suptitle(dash.title, fontsize=12)
+        dash.fig.set_layout_engine("constrained")  # dashboards freeze their layout; a slide re-runs it
         for ext in ("png", "svg"):
             path = folder / f"{stem}.{ext}"
             dash.save(path)

@@ -1,0 +1,202 @@
+"""Key press → new figure on screen, for every dashboard, in JupyterLab (headless Chromium).
+
+For each dashboard (``.pk-dashboard``) of each notebook, the main slider's handle is focused
+and ArrowRight (ArrowLeft at the end of its range) is pressed N+1 times (real key presses
+through Playwright), one at a time, each after the previous update has finished.
+Latency is measured in the page's own clock: from the keydown event's timestamp to the first
+``drawImage`` of a new frame onto one of the dashboard's ipympl canvases, plus the next
+animation frame (when the browser can show it).  The first press is a warm-up and discarded.
+
+Target: median <= 100 ms, p95 <= 250 ms.
+
+    make bench-browser                 # every notebooks/NN_*.ipynb, plus the demo notebook
+    python benchmarks/bench_browser.py --presses 20 --only 02 --demo
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+
+import driver  # noqa: E402
+import servers  # noqa: E402
+
+TARGET_MEDIAN_MS = 100.0
+TARGET_P95_MS = 250.0
+
+# Arm: note the keydown timestamp (page clock) of the next key press on the handle.
+JS_ARM = r"""
+(dash) => {
+  const handle = dash.querySelector('.pk-main-slider .noUi-handle');
+  window.__pkT0 = null;
+  window.__pkStart = window.__pkDraws.length;
+  handle.addEventListener('keydown', (e) => { window.__pkT0 = e.timeStamp; }, {capture: true, once: true});
+}
+"""
+
+# After the (real, Playwright) key press: wait for the first frame drawn on one of
+# the dashboard's canvases after it, then for the next animation frame.
+JS_WAIT = r"""
+async ([dash, timeoutMs]) => {
+  const canvases = new Set(dash.querySelectorAll('.jupyter-matplotlib-canvas-div canvas'));
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    const t0 = window.__pkT0;
+    if (t0 !== null) {
+      const hit = window.__pkDraws.slice(window.__pkStart).find(d => canvases.has(d.canvas) && d.t >= t0);
+      if (hit) {
+        while (hit.painted === null) await new Promise(r => requestAnimationFrame(r));
+        return {draw: hit.t - t0, painted: hit.painted - t0};
+      }
+    }
+    await new Promise(r => setTimeout(r, 2));
+  }
+  return null;
+}
+"""
+
+
+def percentile(xs, q):
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def quiet(page, dash, ms=150, timeout=5.0):
+    """Wait until no frame has been drawn for ``ms`` (the previous update is done)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        idle = page.evaluate(
+            "(ms) => { const d = window.__pkDraws; return !d.length || performance.now() - d[d.length-1].t > ms; }",
+            ms)
+        if idle:
+            return
+        time.sleep(0.03)
+
+
+def bench_dashboard(page, index, presses):
+    dash = page.locator(driver.DASHBOARD).nth(index)
+    dash.scroll_into_view_if_needed()
+    driver.wait_stable(dash)
+    handle = dash.locator(driver.SLIDER_HANDLE).first
+    if not handle.count():
+        return None, "no main slider"
+    sig_before = driver.canvas_signature(dash)
+    samples, misses, key = [], 0, "ArrowRight"
+    handle.focus()
+    for i in range(presses + 1):
+        before = driver.slider_value(dash)
+        quiet(page, dash)
+        dash.evaluate(JS_ARM)
+        handle.press(key)
+        res = page.evaluate(JS_WAIT, [dash.element_handle(), 5000])
+        if driver.slider_value(dash) == before:  # at the end of its range: go back
+            key = "ArrowLeft" if key == "ArrowRight" else "ArrowRight"
+            continue
+        if res is None:
+            misses += 1
+        elif i > 0:  # discard the warm-up
+            samples.append(res["painted"])
+    note = ""
+    if driver.canvas_signature(dash) == sig_before:
+        note = "figure never changed"
+    if misses:
+        note = (note + "; " if note else "") + f"{misses} presses without a redraw within 5 s"
+    return samples, note
+
+
+def run(names, presses, demo):
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="pk-bench-browser-") as tmp:
+        tmp = Path(tmp)
+        root = tmp / "root"
+        targets = []
+        if servers.NOTEBOOKS_DIR.is_dir():
+            servers.copy_notebooks(servers.NOTEBOOKS_DIR, root / "notebooks")
+            targets += [f"notebooks/{p.name}" for p in servers.notebook_paths(root / "notebooks")
+                        if not names or any(p.name.startswith(n) for n in names)]
+        if demo:
+            driver.write_demo_notebooks(root / "demo")
+            targets.insert(0, "demo/90_demo_dashboards.ipynb")
+        lab = servers.start_lab(root, tmp / "lab-state")
+        try:
+            with sync_playwright() as pw:
+                browser = servers.launch_chromium(pw)
+                context = servers.new_context(browser)
+                context.add_init_script(driver.INIT_SCRIPT)
+                for rel in targets:
+                    page = context.new_page()
+                    try:
+                        driver.open_in_lab(page, lab, rel)
+                        driver.run_all_in_lab(page)
+                        errors = driver.lab_model_errors(page)
+                        driver.wait_widgets_rendered(page, expected=driver.lab_widget_outputs(page))
+                        n = page.locator(driver.DASHBOARD).count()
+                        if errors:
+                            rows.append((rel, "-", None, "notebook error: " + errors[0].splitlines()[0]))
+                        for i in range(n):
+                            samples, note = bench_dashboard(page, i, presses)
+                            rows.append((rel, i, samples, note))
+                    finally:
+                        page.close()
+                        lab.shutdown_kernels(path_suffix=rel)
+                browser.close()
+        finally:
+            problems = lab.stop()
+            if problems:
+                print("WARNING:", problems, file=sys.stderr)
+    return rows
+
+
+def report(rows, presses):
+    print(f"\nKey press on the main slider -> new frame painted (page clock), "
+          f"{presses} presses after 1 warm-up; target median <= {TARGET_MEDIAN_MS:.0f} ms, "
+          f"p95 <= {TARGET_P95_MS:.0f} ms\n")
+    head = f"{'notebook':44} {'dash':>4} {'n':>3} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  {'target':>20}  met"
+    print(head)
+    print("-" * len(head))
+    all_met = True
+    for rel, i, samples, note in rows:
+        name = Path(rel).stem
+        if not samples:
+            all_met = False
+            print(f"{name:44} {i!s:>4} {0:>3} {'-':>10} {'-':>8} {'-':>8}  {'':>20}  NO  {note}")
+            continue
+        med, p95 = statistics.median(samples), percentile(samples, 0.95)
+        met = med <= TARGET_MEDIAN_MS and p95 <= TARGET_P95_MS
+        all_met &= met
+        print(f"{name:44} {i!s:>4} {len(samples):>3} {med:>10.0f} {p95:>8.0f} {max(samples):>8.0f}  "
+              f"{'<=100 / <=250':>20}  {'yes' if met else 'NO'}  {note}")
+    return all_met
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--presses", type=int, default=12, help="timed presses per dashboard (>= 10)")
+    ap.add_argument("--only", nargs="*", default=[], help="notebook name prefixes, e.g. 02 07")
+    ap.add_argument("--demo", action="store_true", help="also the generated demo notebook")
+    ap.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    args = ap.parse_args(argv)
+    if not servers.chromium_available():
+        print(servers.CHROMIUM_MISSING, file=sys.stderr)
+        return 2
+    t = time.monotonic()
+    rows = run(args.only, max(args.presses, 10), args.demo)
+    ok = report(rows, max(args.presses, 10))
+    print(f"\n({time.monotonic() - t:.0f} s)")
+    return 0 if ok or not args.strict else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
