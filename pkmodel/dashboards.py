@@ -648,7 +648,7 @@ class StoppingDashboard(Dashboard):
             for sp in ("diazepam", "desmethyldiazepam"):
                 arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES[sp],
                                              f"{SPECIES_SHORT[sp]}, {name}")
-            below = [metrics.time_below_fraction(r, sp, 0.1) for sp in ("diazepam", "desmethyldiazepam")]
+            below = [metrics.time_below_fraction(r, sp, 0.1, tolerance=0.01) for sp in ("diazepam", "desmethyldiazepam")]
             rows.append([name] + [_fmt(b / 24, 2) for b in below])
         arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
                              "last dose", linewidth=1.2)

@@ -531,7 +531,7 @@ def troughs(result, name: str, unit: str = "mg/L"):
 
 
 def time_below_fraction(result, name: str, fraction: float, *, after: float | None = None,
-                        unit: str = "mg/L"):
+                        unit: str = "mg/L", tolerance: float = 1e-9):
     r"""Hours after ``after`` until the concentration first falls below ``fraction`` of its peak.
 
     The peak is the highest concentration at or after ``after`` (default: the time of the last
@@ -558,6 +558,8 @@ def time_below_fraction(result, name: str, fraction: float, *, after: float | No
     fraction : f in (0, 1).
     after : :math:`t_a`, h; default the last dose time; must not exceed the last result time.
     unit : concentration unit.
+    tolerance : width (h) to which the crossing's bracket is narrowed; 1e-9 by default, coarser
+        (e.g. 0.01 h) where a readout shows days.
 
     Returns
     -------
@@ -569,6 +571,7 @@ def time_below_fraction(result, name: str, fraction: float, *, after: float | No
     (time to fall to a fraction after stopping: :math:`\ln(1/f)/k`).
     """
     f = _open_fraction("fraction", fraction)
+    tolerance = check.positive("tolerance (h)", tolerance)
     t_end = float(result.times[-1])
     if after is None:
         after = float(result.regimen.last_dose_time)
@@ -605,7 +608,7 @@ def time_below_fraction(result, name: str, fraction: float, *, after: float | No
         lo_f, hi_f, thr_f = lo[found], hi[found], thr[found]
         sub = np.nonzero(found)[0]
         for _ in range(200):  # halves the bracket each pass; ~40 passes reach 1e-9 h
-            if not np.any(hi_f - lo_f > 1e-9):
+            if not np.any(hi_f - lo_f > tolerance):
                 break
             mid = 0.5 * (lo_f + hi_f)
             flat = np.unique(mid)
