@@ -235,3 +235,22 @@ def test_fraction_to_dmdz_scales_dmdz_not_dz():
         lit.preset("elderly", fraction_to_dmdz=1.2)
     with pytest.raises(ValueError, match="fraction_to_dmdz"):
         lit.preset("elderly", full=True, fraction_to_dmdz=0.99)
+
+
+def test_g80_view_keeps_k75_half_life_and_shows_sex_in_clearance_and_volume():
+    # The sex view takes t1/2 from K75's line (so no double-counted age effect) and the volume from
+    # G80's per-kg clearance: elderly men must not exceed the K75 line (the old bug gave ~142 h).
+    import warnings
+
+    from pkmodel import literature as lit
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", lit.ExtrapolationWarning)
+        for age in (25, 50, 80):
+            k75 = lit.at_age(age).model.half_life("diazepam")
+            men = lit.at_age(age, sex="male").model
+            women = lit.at_age(age, sex="female").model
+            assert abs(men.half_life("diazepam") - k75) < 1e-9 * k75
+            assert abs(women.half_life("diazepam") - k75) < 1e-9 * k75
+            # higher clearance at the same t1/2 -> larger volume in women (G80: Vd larger in women)
+            assert women.compartment("diazepam").volume > men.compartment("diazepam").volume

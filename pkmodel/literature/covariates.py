@@ -13,9 +13,12 @@ age:
 in age between the young and elderly group means (men 0.39 → 0.24, women 0.51 → 0.48 mL/min/kg).
 G80's group mean ages are not in the verified figures; the midpoints of the reported ranges are
 used (young 21-37 → 29 y, elderly 61-84 → 72.5 y; marked derived) and clearance is held at the
-group value outside them. The volume is K75's lifespan volume (K75: the age effect on t½ is a
-volume effect), so t½ is derived as ln2·V/CL. G80's larger volumes in women are not modelled
-(their group means are not in the verified figures).
+group value outside them. The half-life stays on K75's line and the volume follows,
+V = CL·t½/ln2: taking K75's volume as well would count the age effect twice (K75's volume was
+derived with clearance held constant) and give elderly men t½ ≈ 140 h, beyond any published group
+mean. So women, with higher clearance at the same t½, get larger volumes, as G80 reports; the
+sex difference shows in clearance and volume, not in t½ (G80's t½ by group are not in the
+verified figures).
 
 Desmethyldiazepam (both views) is interpolated linearly in age between G21's young and elderly
 presets (t½ 40 → 80 h, CL ÷ 1.325) at the midpoints of G21's age ranges (27 y and 69.5 y), and
@@ -33,7 +36,7 @@ import warnings
 from .. import _validate as check
 from . import values as v
 from .presets import Preset, _dmdz_clearance_anchor, _dz_clearance_anchor, _weight, assemble
-from .values import LN2, Value, derived, per_min_to_per_h, scaled, user_input, volume_from
+from .values import Value, derived, per_min_to_per_h, scaled, user_input, volume_from
 
 AGE_LIMITS = (18.0, 100.0)  #: ages accepted by at_age (y)
 SEXES = ("male", "female")
@@ -118,13 +121,15 @@ def at_age(age: float, *, sex: str | None = None, weight_kg: float = 70.0, full:
         per_kg = _interp(a, v.G80_YOUNG_AGE, v.G80_ELDERLY_AGE, v.G80_CL[(sex, "young")],
                          v.G80_CL[(sex, "elderly")], f"G80 DZ CL per kg, {sex}", "mL/min/kg")
         cl = scaled(per_min_to_per_h(per_kg), weight, "DZ CL = G80 per-kg CL x 0.06 x weight", unit="L/h")
-        t_half = derived(LN2 * k75_v.value / cl.value, "h", "t1/2 = ln2*V/CL (V from K75 lifespan model)",
-                         k75_v, cl)
-        dz = {"clearance": cl, "half_life": t_half, "volume": k75_v}
+        # t1/2 stays on K75's line; the volume follows from G80's clearance. Taking K75's volume
+        # instead would count the age effect twice (K75's volume was derived with CL held
+        # constant) and give elderly men t1/2 ~140 h, beyond any published group mean.
+        volume = volume_from(cl, k75_t_half)
+        dz = {"clearance": cl, "half_life": k75_t_half, "volume": volume}
         who = "Man" if sex == "male" else "Woman"
-        label = f"{who}, {a.value:g} y, {weight.value:g} kg (G80 clearance, K75 volume)"
+        label = f"{who}, {a.value:g} y, {weight.value:g} kg (G80 clearance, K75 half-life)"
         how = (f"DZ CL per kg from G80 ({sex}), linear in age between the group midpoints 29 y and 72.5 y; "
-               "V from K75's lifespan model; t1/2 = ln2*V/CL")
+               "t1/2 on K75's line; V = CL*t1/2/ln2")
     description = (f"Published group trends at {a.value:g} y, for teaching: {how}; DMDZ interpolated between "
                    "G21's young and elderly group means; absorption from ABS. Not a description of any one "
                    "person.")

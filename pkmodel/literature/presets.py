@@ -13,7 +13,9 @@ How the two G21 presets are built (all derived values say so in their ``Value``)
   20-32 mL/min), referred to a 70 kg body weight (teaching assumption ``REFERENCE_WEIGHT_KG``) and
   scaled in proportion to ``weight_kg``. Young DMDZ CL = 0.24 mL/min/kg (CZ1, 17 volunteers
   21-66 y) times ``weight_kg``. CZ1 is preferred to K77's 11.3 mL/min (n=4) because its sample is
-  larger and its V (1.24 L/kg) is closer to CZ3's; K77 supplies the variability (CV) instead.
+  larger; K77 supplies the variability (CV) instead. The volume that follows with G21's young
+  DMDZ t½ of 40 h is 0.83 L/kg, below CZ1's 1.24 and CZ3's 1.13 L/kg, because G21's half-life is
+  shorter than theirs (65 h, 53 h): the studies differ, and the presets follow G21's half-lives.
 * **Elderly clearances** are the young ones divided by 1.325, the midpoint of G21's "Css 30-35 %
   higher in the elderly" (average Css = F·dose/(CL·τ), so Css ratio = CL ratio), for both DZ and
   DMDZ.

@@ -121,12 +121,13 @@ SOURCES: dict[str, Source] = {s.key: s for s in (
        note="Diazepam free fraction 0.97-1.99 %, mean 1.25 % in men."),
     _S("K77", "Klotz U, Antonin KH, Brügel H, Bieck PR", 1977,
        "Disposition of diazepam and its major metabolite desmethyldiazepam in patients with liver disease",
-       "journal and pages: details to confirm",
+       "journal and pages: details to confirm", pmid=321178,
        population=_P(4, "", "healthy subjects (plus patients with liver disease)",
                      "DMDZ 0.1 mg/kg", "IV"),
        note="Healthy: DMDZ t1/2 50.9 +/- 6.2 h, CL 11.3 +/- 3.1 mL/min; DZ 32.6 +/- 11.3 h, "
-            "32.3 +/- 11.0 mL/min. Liver disease: DMDZ CL 4.6 +/- 1.1 mL/min, t1/2 108.2 h. "
-            "Journal, pages, DOI/PMID: details to confirm."),
+            "32.3 +/- 11.0 mL/min. Liver disease (4 patients): DMDZ CL 4.6 +/- 1.1 mL/min, t1/2 "
+            "108.2 +/- 40.3 h. These figures were checked against the abstract as indexed under "
+            "PMID 321178; journal and pages: details to confirm."),
     _S("CZ1", "authors: details to confirm", None,
        "Desmethyldiazepam kinetics after intravenous, intramuscular, and oral administration of "
        "clorazepate dipotassium", "journal: details to confirm",
