@@ -45,8 +45,8 @@ a dose for anyone.
 | # | notebook | the idea |
 |---|---|---|
 | 1 | Half-life, volume and clearance | t½ = ln 2 · V / CL |
-| 2 | Diazepam across the lifespan | half-life triples from 20 to 80 years, clearance barely moves |
-| 3 | Metabolites | desmethyldiazepam outlasts its parent |
+| 2 | Diazepam across the lifespan | half-life rises three- to four-fold from 20 to 80 years; clearance changes far less |
+| 3 | Metabolites | the active metabolite that lingers |
 | 4 | Repeated dosing and accumulation | young vs elderly on the same regimen (G21) |
 | 5 | Stopping | washout takes weeks in older people |
 | 6 | What else changes exposure | genotype, liver disease, interacting drugs |
@@ -135,7 +135,8 @@ NOTEBOOKS["02_diazepam_across_the_lifespan"] = [
 Klotz and colleagues (K75) gave diazepam to 33 healthy volunteers aged 15 to 82. The half-life rose
 **linearly with age, from about 20 hours at 20 years to about 90 hours at 80 years**, while total
 clearance stayed between 20 and 32 mL/min, unrelated to age. The volume of distribution grew with
-age: older bodies have relatively more fat, where this fat-soluble drug goes.
+age. (General background, not from the cited studies: older bodies have relatively more fat,
+where this fat-soluble drug goes.)
 """),
     code(SETUP),
     code("dashboards.lifespan_dashboard()"),
@@ -162,8 +163,8 @@ assert abs(at20.model.outflow_clearance("diazepam") - at80.model.outflow_clearan
 - The young-adult half-life is about 20 h in K75, 31 h in G21 and 44 h in a large study of young men (G89): studies differ, so show the spread rather than one "true" number.
 
 ## Key takeaways
-- Diazepam's half-life roughly triples between 20 and 80 years.
-- The main reason is a larger volume of distribution; clearance changes little (and only in men in G80).
+- Diazepam's half-life rises about 4.5-fold between 20 and 80 years in K75 (and about 2.8-fold between G21's young and elderly groups).
+- The main reason is a larger volume of distribution. Clearance did not change with age in K75; in G80 it was 38 % lower in elderly than in young men, and unchanged in women.
 """),
     md("## References"),
     code('references("K75", "G80", "G21", "G89", "ABS")'),
@@ -173,13 +174,15 @@ NOTEBOOKS["03_metabolites"] = [
     header("3 · Metabolites: the one that lingers", 15, [
         "trace diazepam → desmethyldiazepam (nordiazepam) and → temazepam, both → oxazepam",
         "tell a formation-limited from an elimination-limited metabolite",
-        "explain why the active metabolite outlasts its parent"]),
+        "explain when a metabolite outlasts its parent, and when it follows it"]),
     md("""
 ## One drug, four active molecules
 The liver converts diazepam (DZ) mainly to **desmethyldiazepam (DMDZ, nordiazepam)** and, by
-another route, to **temazepam**; both become **oxazepam**, which is conjugated and excreted.
-All four act on the same receptors. DMDZ has a long half-life of its own (40–80 h in G21), while
-temazepam and oxazepam are cleared within hours, with little age effect.
+another route, to **temazepam**; both become **oxazepam**, which is conjugated and excreted
+(general pharmacology background; all four are active benzodiazepines). DMDZ has a long
+half-life of its own: 40 h young and 80 h elderly in G21, 50.9 h against diazepam's 32.6 h in
+K77's healthy volunteers. Temazepam (TZ1: 8–38 h, means 12–17 h) and oxazepam (OX1: 7.5–8.5 h)
+are cleared faster and showed no relation to age.
 
 The fraction of diazepam that becomes DMDZ has no primary source here, so the package names it as
 an explicit **teaching assumption**:
@@ -189,10 +192,10 @@ an explicit **teaching assumption**:
     code("dashboards.metabolite_dashboard()"),
     md("""
 ### Try this
-1. With the published DMDZ half-life, on a **log** axis: which line is last to fall?
-2. Slide the DMDZ half-life **below diazepam's**: the metabolite now falls in parallel with its parent. It is *formation-limited*: it cannot disappear faster than it is made.
+1. With the published DMDZ half-life (young adults), on a **log** axis: which line is last to fall?
+2. Slide the DMDZ half-life **below diazepam's**: the metabolite now falls in parallel with its parent. It is *formation-limited*: it cannot disappear faster than it is made. (The what-if changes its clearance, so its level changes too.)
 3. Slide it far **above**: the metabolite is *elimination-limited* and outlasts its parent.
-4. Switch group to **elderly**: both half-lives lengthen.
+4. Switch group to **elderly**: in G21 diazepam's own half-life (86 h) became a little longer than DMDZ's (80 h), so the metabolite now follows its parent; both linger for weeks.
 """),
     code("""
 full = lit.preset("young adult", full=True)
@@ -203,9 +206,9 @@ assert full.model.half_life("desmethyldiazepam") > full.model.half_life("diazepa
 """),
     md("""
 ## Key takeaways
-- After diazepam, the active metabolite DMDZ is what lingers, especially in older people.
-- A metabolite with a shorter half-life than its parent follows the parent's decline (formation-limited).
-- Temazepam and oxazepam are conjugated, cleared in hours, and change little with age.
+- DMDZ lingers because it is formed for as long as diazepam is present and is itself eliminated slowly; in young adults it outlasts its parent.
+- A metabolite with a shorter half-life than its parent follows the parent's decline (formation-limited), as DMDZ does in G21's elderly group.
+- Temazepam and oxazepam are conjugated, cleared faster, and showed no relation to age (TZ1, OX1).
 """),
     md("## References"),
     code('references("G21", "K77", "CZ1", "CZ3", "TZ1", "OX1")'),
@@ -221,7 +224,7 @@ NOTEBOOKS["04_repeated_dosing_and_accumulation"] = [
 Seven young (21–33 y) and eight elderly (61–78 y) healthy volunteers took **2.5 mg of diazepam
 twice daily for 15 days**. Troughs were measured during dosing and through the washout. Mean
 half-lives: diazepam **31 h young vs 86 h elderly**; desmethyldiazepam **40 h vs 80 h**. Steady-state
-levels were 30–35 % higher in the elderly.
+levels were 30–35 % higher in the elderly (a difference that was not statistically significant).
 """),
     code(SETUP),
     code("young, elderly = lit.preset(\"young adult\"), lit.preset(\"elderly\")\nyoung.label, elderly.label"),
@@ -239,8 +242,9 @@ assert metrics.time_to_steady_state(elderly.model.half_life("diazepam"), 0.9) > 
 """),
     md("""
 ## The dashboard
-The sliders span the labelled adult range for muscle spasm (2–10 mg, two to four times daily) so
-that you can see what **the same regimen** does at 25 and at 80 years. It is not a dosing guide.
+The sliders span 2–10 mg taken two to four times a day (the adult range printed on the product
+label for muscle spasm) so that you can compare what **the same regimen** does at 25 and at 80
+years. It compares regimens; it is not a dosing guide.
 """),
     code("dashboards.accumulation_dashboard()"),
     md("""
@@ -250,7 +254,7 @@ that you can see what **the same regimen** does at 25 and at 80 years. It is not
 3. Go to 4×/day: why does accumulation rise when the interval shortens?
 4. Shorten dosing to 5 days: the elderly are still far from steady state when dosing stops.
 """),
-    md("The G21 comparison in numbers: the elderly/young ratio of the average diazepam level over the last dosing interval."),
+    md("The G21 comparison in numbers: the elderly/young ratio of the average diazepam level over the last dosing interval. The presets' clearances were *built* from G21's 30–35 %, so this checks the construction (and shows that the average level depends on clearance alone)."),
     code("""
 reg = lit.g21_regimen()
 last = reg.doses[-1].time
@@ -261,7 +265,7 @@ round(ratio, 2)
     code("assert 1.2 < ratio < 1.5  # G21: steady-state levels 30–35 % higher in the elderly"),
     md("""
 ## Key takeaways
-- Time to steady state is set by half-life alone: about 5 days young, more than 2 weeks elderly (diazepam).
+- Time to steady state is set by half-life alone: for diazepam, 90 % takes about 4 days young and 12 days elderly (97 %: 5.4 and 18 days).
 - At steady state the average level is F · dose / (CL · τ): it depends on clearance, not on volume. That is why the elderly are only 30–35 % higher (G21) despite a half-life almost three times longer.
 - Accumulation is slow in older people, so effects can keep building for weeks after a regimen starts.
 """),
@@ -277,34 +281,42 @@ NOTEBOOKS["05_stopping"] = [
     md("""
 ## After the last dose
 Once dosing stops, levels fall with the same half-lives that governed accumulation: each
-half-life halves what is left. Diazepam's active metabolite falls last. In G21 the washout in
-the elderly took weeks.
+half-life halves what is left. A metabolite falls no faster than its parent keeps forming it, so
+desmethyldiazepam is the last to go. In G21 the washout in the elderly took weeks.
 """),
     code(SETUP),
     code("dashboards.stopping_dashboard()"),
     md("""
 ### Try this
-1. Read the table: days until diazepam and DMDZ fall below 10 % of their level at stopping, young vs elderly.
+1. Read the table: days from the last dose until diazepam and DMDZ fall below 10 % of their highest level after it, young vs elderly.
 2. Use the **log** axis: the slopes after the last dose are the half-lives.
 3. Switch to **stepwise taper**. This is a *pharmacokinetic illustration only, never a schedule to follow*: look at how the steps are smoothed out when the half-life is long.
 """),
-    md("From half-life to washout: the time to fall to 10 % is ln(10) / ln(2) ≈ 3.3 half-lives."),
+    md("For a drug on its own, falling to 10 % takes ln(10) / ln(2) ≈ 3.3 half-lives. For diazepam in G21's groups, in days:"),
     code("""
 young, elderly = lit.preset("young adult"), lit.preset("elderly")
-{p.label: round(metrics.washout_time(p.model.half_life("desmethyldiazepam"), 0.1) / 24, 1) for p in (young, elderly)}
+{p.label: round(metrics.washout_time(p.model.half_life("diazepam"), 0.1) / 24, 1) for p in (young, elderly)}
+"""),
+    md("A metabolite takes longer than its own half-life suggests, because it keeps being formed. The exact simulation after G21's regimen, in days to fall below 10 % (diazepam, then DMDZ):"),
+    code("""
+runs = {p.label: pk.simulate(p.model, lit.g21_regimen(), range(0, 80 * 24)) for p in (young, elderly)}
+washout = {label: [round(metrics.time_below_fraction(r, name, 0.1, tolerance=0.01) / 24, 1)
+                   for name in ("diazepam", "desmethyldiazepam")] for label, r in runs.items()}
+washout
 """),
     code("""
-assert metrics.washout_time(elderly.model.half_life("desmethyldiazepam"), 0.1) > 1.8 * metrics.washout_time(young.model.half_life("desmethyldiazepam"), 0.1)
+(dz_young, dmdz_young), (dz_old, dmdz_old) = washout.values()
+assert dmdz_old > dz_old > dz_young and dmdz_old > 1.8 * dmdz_young
 """),
     md("""
-## Why this matters
-- Effects (drowsiness, unsteadiness) can outlast the last tablet by days or weeks in older people.
+## Why this matters (general background, not from the cited studies)
+- Effects such as drowsiness and unsteadiness can outlast the last tablet by days or weeks when levels fall this slowly.
 - Withdrawal symptoms after stopping a long-acting benzodiazepine can be **delayed**, because levels fall slowly.
 - Decisions about stopping belong to a prescriber with the patient; these curves only show the pharmacokinetics.
 
 ## Key takeaways
-- Washout takes about 3.3 half-lives to reach 10 %, 5 half-lives to reach 3 %.
-- For diazepam the active metabolite sets the pace of washout.
+- A drug on its own takes about 3.3 half-lives to fall to 10 %, 5 half-lives to 3 %.
+- A metabolite washes out no faster than its parent keeps forming it: DMDZ is last to go, and in the elderly its washout takes weeks.
 """),
     md("## References"),
     code('references("G21", "K75")'),
@@ -343,9 +355,10 @@ round(with_cimetidine.model.outflow_clearance("diazepam") / old.model.outflow_cl
     md("""
 ## Interactions no concentration curve shows
 The changes above are **pharmacokinetic**: they change the concentration. Others are
-**pharmacodynamic**: alcohol, opioid painkillers, sedating antihistamines and other
-benzodiazepines add sedation *at the same diazepam concentration*. On these plots they would
-change nothing, yet they matter as much for falls and breathing.
+**pharmacodynamic** (general pharmacology background, not modelled here): alcohol, opioid
+painkillers, sedating antihistamines and other benzodiazepines add sedation *at the same
+diazepam concentration*. On these plots they would change nothing, yet they also matter for
+safety.
 
 ## Key takeaways
 - Genotype, liver disease and interacting drugs can change diazepam exposure as much as age does.
@@ -387,11 +400,13 @@ concentration–effect shape (not clinical thresholds) to show what that means.
 ## The Beers Criteria in context
 The American Geriatrics Society Beers Criteria advise **avoiding benzodiazepines in older
 adults**: they raise the risk of cognitive impairment, delirium, falls, fractures and motor
-vehicle crashes (2015; kept in the 2023 update). The pharmacokinetics of notebooks 2–5 (more
-accumulation, slower washout) and the sensitivity above are two of the reasons.
+vehicle crashes (2015 wording: quality of evidence moderate, strength of recommendation strong;
+benzodiazepines remain on the avoid list in the 2023 update cited below). The pharmacokinetics of
+notebooks 2–5 (more accumulation, slower washout) and the sensitivity above are two of the
+reasons.
 
 ## Key takeaways
-- The same regimen gives a many-fold range of levels across people of the same age.
+- The same regimen gives a two- to three-fold range of levels (5th to 95th percentile) across people of the same age in this model.
 - Older people are more exposed *and* more sensitive; both push in the same direction.
 """),
     md("## References"),

@@ -78,8 +78,11 @@ def _days(times_h):
 
 
 def _fmt(x, digits=3):
+    """A readout number: 3 significant digits, whole numbers from 1000 up (no 1.01e+03)."""
     if x is None or not np.isfinite(x):
         return "beyond the plot" if x == np.inf else "–"
+    if abs(x) >= 10 ** digits:
+        return f"{x:,.0f}"
     return f"{x:.{digits}g}"
 
 
@@ -388,7 +391,7 @@ class HalfLifeDashboard(Dashboard):
         self._ref_v = ref.model.compartment("diazepam").volume
         self._ref_cl = ref.model.outflow_clearance("diazepam")
         return {
-            "volume": W.FloatSlider(value=round(self._ref_v), min=20, max=250, step=5,
+            "volume": W.FloatSlider(value=5 * round(self._ref_v / 5), min=20, max=250, step=5,
                                     description="Volume V (L)", readout_format=".0f"),
             "clearance": W.FloatSlider(value=round(self._ref_cl, 2), min=0.5, max=4.0, step=0.05,
                                        description="Clearance CL (L/h)", readout_format=".2f"),
@@ -410,9 +413,10 @@ class HalfLifeDashboard(Dashboard):
         k = metrics.elimination_rate_constant(V, CL)
         half = Curve(np.array([th, th]) / HOURS_PER_DAY, np.array([0, y[0] / 2]), OKABE_ITO["black"], ":",
                      "one half-life", linewidth=1.2)
-        return View({"ref": Curve(xr, yr, POPULATION_COLORS["reference"], "--",
-                                  f"young-adult diazepam (G21), t½ {thr:.0f} h", linewidth=1.5),
-                     "drug": Curve(x, y, SPECIES_COLORS["diazepam"], "-", f"your drug, t½ {th:.0f} h"),
+        return View({"drug": Curve(x, y, SPECIES_COLORS["diazepam"], "-", f"your drug, t½ {th:.0f} h",
+                                   linewidth=3.0),
+                     "ref": Curve(xr, yr, OKABE_ITO["black"], (0, (2, 2)),
+                                  f"young-adult diazepam (G21), t½ {thr:.0f} h", linewidth=1.3),
                      "half": half},
                     [["", "yours", "young adult"],
                      ["V (L)", _fmt(V), _fmt(self._ref_v)],
@@ -540,7 +544,8 @@ class MetaboliteDashboard(Dashboard):
                    if v["dmdz_half_life"] < model.half_life("diazepam") else
                    "elimination-limited: it outlasts its parent")
         note = (f"{p.label}. Published DMDZ t½ {published:.0f} h; what-if {v['dmdz_half_life']:.0f} h → {limited}. "
-                f"Fraction of diazepam forming DMDZ is a teaching assumption.")
+                "The what-if changes DMDZ clearance, so its overall level changes too. "
+                "The fraction of diazepam forming DMDZ is a teaching assumption.")
         return View(arts, rows, note)
 
     def log_decades(self):
@@ -598,7 +603,8 @@ class AccumulationDashboard(Dashboard):
             cavg = r.auc("diazepam", max(last - interval, 0), last, UNIT) / interval if len(reg) > 1 else np.nan
             cols[name] = [_fmt(th), _fmt(metrics.time_to_steady_state(th, 0.9) / 24),
                           _fmt(metrics.accumulation_ratio(th, interval)), _fmt(cavg)]
-        labels = ["DZ t½ (h)", "90 % of steady state (days)", "accumulation ratio", "DZ average, last interval (ng/mL)"]
+        labels = ["DZ t½ (h)", "90 % of steady state (days, from t½)", "accumulation ratio (at steady state)",
+                  "DZ average, last interval (ng/mL)"]
         for i, lab in enumerate(labels):
             rows.append([lab, cols[lit.PRESETS[0]][i], cols[lit.PRESETS[1]][i]])
         note = f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped."
@@ -615,13 +621,13 @@ class StoppingDashboard(Dashboard):
     title = "Stopping: how long does it take to wash out?"
     main = "stop_day"
     toggles = ("how",)
-    horizon_days = 60
+    horizon_days = 80
     dose_mg = 2.5
     interval_h = 12.0
 
     def make_controls(self, W):
         return {
-            "stop_day": W.IntSlider(value=15, min=3, max=30, step=1, description="Stop after (days)"),
+            "stop_day": W.IntSlider(value=15, min=3, max=30, step=1, description="Full dose for (days)"),
             "how": W.ToggleButtons(options=["abrupt stop", "stepwise taper"], value="abrupt stop",
                                    description="How", style={"button_width": "110px"}),
         }
@@ -637,10 +643,11 @@ class StoppingDashboard(Dashboard):
         return taper(steps), stop_h + 3 * week
 
     def compute(self, v):
-        reg, end_h = self.regimen(v)
+        reg, _ = self.regimen(v)
+        end_h = reg.doses[-1].time
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 1441)
         arts = {}
-        rows = [["days until below 10 %", "DZ", "DMDZ"]]
+        rows = [["days from last dose to < 10 %", "DZ", "DMDZ"]]
         for name in lit.PRESETS:
             p = lit.preset(name)
             r = simulate(p.model, reg, t)
@@ -652,7 +659,8 @@ class StoppingDashboard(Dashboard):
             rows.append([name] + [_fmt(b / 24, 2) for b in below])
         arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
                              "last dose", linewidth=1.2)
-        note = ("Time after the last dose until the level falls below 10 % of its highest value after it. "
+        note = ("Days from the last dose until the level falls below 10 % of its highest value after that dose. "
+                "A metabolite washes out no faster than its parent keeps forming it. "
                 + ("The taper is a pharmacokinetic illustration only, never a schedule to follow."
                    if v["how"] != "abrupt stop" else ""))
         return View(arts, rows, note)
@@ -721,9 +729,13 @@ class ModifiersDashboard(Dashboard):
                 ["DZ CL (L/h)", _fmt(base.model.outflow_clearance("diazepam")),
                  _fmt(changed.model.outflow_clearance("diazepam"))],
                 ["DZ level at day 15 (×)", "1", _fmt(auc["mod"] / auc["base"])]]
-        note = "2.5 mg twice daily for 15 days (G21). " + (
-            "Changes: " + "; ".join(m.label for m in mods) + ". Combined as independent factors (an assumption)."
-            if mods else "No changes selected.") + (" " + " ".join(sorted(set(notes))) if notes else "")
+        note = ("2.5 mg twice daily for 15 days (G21). Baseline: the K75 lifespan model, a group of mixed "
+                "CYP2C19 genotypes. Each change is its study's ratio applied to this age. ")
+        if len(mods) > 1:
+            note += ("<b>These changes were never studied together</b>: multiplying them as independent "
+                     "factors is an assumption and may overstate the combination. ")
+        note += ("Changes: " + "; ".join(m.label for m in mods) + "." if mods else "No changes selected.")
+        note += (" " + " ".join(sorted(set(notes))) if notes else "")
         return View(arts, rows, note)
 
 
@@ -825,7 +837,8 @@ class SensitivityDashboard(Dashboard):
                               linewidth=1.2)
         rows += [["EC50 (ng/mL)", _fmt(e["ref"][0]), _fmt(e["age"][0])],
                  [f"effect at {level}", _fmt(e["ref"][1], 2), _fmt(e["age"][1], 2)]]
-        return View(arts, rows, lit.ILLUSTRATIVE_LABEL + ". Shape after R78; no clinical threshold.")
+        return View(arts, rows, lit.ILLUSTRATIVE_LABEL + ": the shape follows R78's finding that older people "
+                    "need lower levels for the same effect.")
 
     def legend_loc(self, ax):
         return "lower right"
