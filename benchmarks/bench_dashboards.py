@@ -48,5 +48,21 @@ def main():
         print(f"{name:<14}{med:>18.1f}{p95:>10.1f}{comp:>17.1f}{'<=30':>9}{'yes' if ok else 'NO':>6}")
 
 
+def notebook_suite():
+    """Wall time of the whole notebook suite under nbval (target <= 90 s on 2 cores)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
+                           "--nbval-current-env", "notebooks"], cwd=root, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    last = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else proc.stderr[-200:]
+    print(f"\nnotebook suite under nbval: {wall:.1f} s (target <= 90 s: {'yes' if wall <= 90 else 'NO'}); {last}")
+
+
 if __name__ == "__main__":
     main()
+    notebook_suite()
