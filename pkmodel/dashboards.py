@@ -301,11 +301,24 @@ class Dashboard:
     def _draw(self) -> None:
         """Show the update: blit the moving artists over a cached background when the axes are
         unchanged (ticks and labels are not redrawn), a full draw otherwise."""
-        if self._canvas_widget or self.render:
-            canvas = self.fig.canvas
-            if self._axes_dirty or self._background is None or not getattr(canvas, "supports_blit", False):
+        canvas = self.fig.canvas
+        if self._canvas_widget:
+            # ipympl: a full frame is drawn when the browser asks for it (draw_idle); its
+            # draw_event caches the background. Until then (or in a kernel with no browser,
+            # as under nbval) there is nothing to blit onto.
+            if self._axes_dirty or self._background is None:
                 self._axes_dirty = False
-                canvas.draw()  # its draw_event re-caches the background and adds the moving artists
+                self._background = None
+                canvas.draw_idle()
+            else:
+                canvas.restore_region(self._background)
+                self._draw_animated()
+                canvas.blit(self.fig.bbox)  # sends the changed pixels to the browser
+            return
+        if self.render:  # Agg without a notebook (benchmarks): the same blit path
+            if self._axes_dirty or self._background is None:
+                self._axes_dirty = False
+                canvas.draw()
             else:
                 canvas.restore_region(self._background)
                 self._draw_animated()
@@ -323,8 +336,9 @@ class Dashboard:
     def _on_draw(self, event) -> None:
         """After any full draw (ours, or the browser asking): cache the background, add the artists."""
         canvas = self.fig.canvas
-        if event.canvas is not canvas or canvas.is_saving() or not hasattr(canvas, "copy_from_bbox"):
-            return  # savefig draws animated artists itself
+        if (event.canvas is not canvas or canvas.is_saving() or not hasattr(canvas, "copy_from_bbox")
+                or event.renderer is not getattr(canvas, "renderer", None)):
+            return  # savefig draws animated artists itself; draw_without_rendering draws nothing
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
         self._draw_animated()
 
@@ -434,7 +448,7 @@ class HalfLifeDashboard(Dashboard):
 # 2. Diazepam across the lifespan
 # ---------------------------------------------------------------------------------------------
 
-SEX_OPTIONS = [("either sex (K75 line)", None), ("men (G80)", "male"), ("women (G80)", "female")]
+SEX_OPTIONS = [("either sex (K75 line)", "either"), ("men (G80)", "male"), ("women (G80)", "female")]
 
 
 class LifespanDashboard(Dashboard):
@@ -450,7 +464,7 @@ class LifespanDashboard(Dashboard):
     def make_controls(self, W):
         return {
             "age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)"),
-            "sex": W.Dropdown(options=SEX_OPTIONS, value=None, description="Data"),
+            "sex": W.Dropdown(options=SEX_OPTIONS, value="either", description="Data"),
             "weight": W.IntSlider(value=70, min=40, max=120, step=5, description="Body weight (kg)"),
             "metabolite": W.Checkbox(value=False, description="show desmethyldiazepam"),
         }
@@ -461,7 +475,7 @@ class LifespanDashboard(Dashboard):
         arts, rows, notes = {}, [["", f"{self.reference_age} y", f"{v['age']} y"]], []
         people = []
         for key, age in (("ref", self.reference_age), ("age", v["age"])):
-            p, n = _quiet(lit.at_age, age, sex=v["sex"], weight_kg=v["weight"])
+            p, n = _quiet(lit.at_age, age, sex=None if v["sex"] == "either" else v["sex"], weight_kg=v["weight"])
             notes += n
             people.append(p)
             r = simulate(p.model, reg, t)

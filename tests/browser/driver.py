@@ -398,7 +398,8 @@ def open_in_voila(page, server, name: str, timeout: float = 120.0) -> None:
 # Both
 # ---------------------------------------------------------------------------
 
-def wait_widgets_rendered(page, expected: int = 0, timeout: float = 60.0) -> dict:
+def wait_widgets_rendered(page, expected: int = 0, timeout: float = 60.0,
+                          paint_timeout: float = 15.0) -> dict:
     """Every widget view rendered (at least ``expected`` of them, none still
     loading) or an error shown; returns the last state."""
     state = {}
@@ -412,7 +413,8 @@ def wait_widgets_rendered(page, expected: int = 0, timeout: float = 60.0) -> dic
     # ipympl paints its first frame after the view is created
     for i in range(page.locator(DASHBOARD).count()):
         el = page.locator(DASHBOARD).nth(i)
-        wait_until(lambda: el.evaluate(JS_CANVAS_PAINTED), timeout, f"figure of dashboard {i} to be painted")
+        wait_until(lambda: el.evaluate(JS_CANVAS_PAINTED), paint_timeout,
+                   f"the ipympl figure of dashboard {i} to be painted (no frame from the kernel)")
     return state
 
 

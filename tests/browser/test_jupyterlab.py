@@ -27,7 +27,7 @@ def run_in_lab(page, server, relpath: str):
     return errors, state
 
 
-def check_notebook(page, server, relpath: str, tmp_path: Path, stem: str):
+def check_notebook(page, server, relpath: str, tmp_path: Path, stem: str, docs: bool = True):
     try:
         errors, state = run_in_lab(page, server, relpath)
         assert not errors, f"{relpath}: errors in JupyterLab:\n" + "\n---\n".join(errors)
@@ -35,7 +35,9 @@ def check_notebook(page, server, relpath: str, tmp_path: Path, stem: str):
         if driver.has_dashboard(server.root / relpath):
             assert n, f"{relpath} builds a dashboard, but no .pk-dashboard was rendered"
         reports = [
-            driver.exercise_dashboard(page, i, screenshot=screenshot_path(tmp_path, stem, i))
+            driver.exercise_dashboard(
+                page, i, screenshot=screenshot_path(tmp_path, stem, i) if docs
+                else tmp_path / (f"{stem}.png" if i == 0 else f"{stem}_{i}.png"))
             for i in range(n)
         ]
         problems = [f"dashboard {r.index}: {p}" for r in reports for p in r.problems + r.notes]
@@ -56,7 +58,7 @@ def test_notebook_in_lab(notebook, page, lab_server, tmp_path):
 
 def test_harness_demo_dashboards_lab(page, lab_server, tmp_path):
     state, reports = check_notebook(page, lab_server, "demo/90_demo_dashboards.ipynb",
-                                    tmp_path, "90_demo")
+                                    tmp_path, "90_demo", docs=False)
     assert len(reports) == 2 and state["views"] >= 2
     assert all(r.slider_redraw and r.slider_readout and r.toggle_redraw for r in reports), reports
     assert (tmp_path / "90_demo.png").stat().st_size > 1000
@@ -64,7 +66,7 @@ def test_harness_demo_dashboards_lab(page, lab_server, tmp_path):
 
 
 def test_harness_plain_lab(page, lab_server, tmp_path):
-    state, reports = check_notebook(page, lab_server, "demo/91_demo_plain.ipynb", tmp_path, "91")
+    state, reports = check_notebook(page, lab_server, "demo/91_demo_plain.ipynb", tmp_path, "91", docs=False)
     assert reports == [] and state["views"] == 1 and state["pending"] == 0
 
 
