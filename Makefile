@@ -50,7 +50,7 @@ figures: install
 
 # Key press -> redrawn figure, per dashboard, in JupyterLab in headless Chromium (/usr/bin/chromium).
 bench-browser: install
-	$(PY) benchmarks/bench_browser.py --demo
+	$(PY) -m benchmarks.bench_browser --demo
 
 # PNGs of every dashboard at 1280x720 (the projector) into docs/screenshots/, via the browser tests.
 screenshots: install

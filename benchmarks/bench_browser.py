@@ -22,10 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 
-import driver  # noqa: E402
-import servers  # noqa: E402
+from tests.browser import driver, servers  # run as `python -m benchmarks.bench_browser` from the repo root
 
 TARGET_MEDIAN_MS = 100.0
 TARGET_P95_MS = 250.0

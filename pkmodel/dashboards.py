@@ -34,7 +34,9 @@ from .simulate import simulate
 FOOTER = ("<small><i>Illustration of published group data, for teaching only, not medical advice. "
           "It does not recommend or adjust a dose for anyone.</i></small>")
 UNIT = "ng/mL"
-CONTROL_WIDTH = "320px"
+#: Controls column plus figure fit JupyterLab's notebook at 1280x720 with the file browser open
+#: (an output area about 850 px wide), as on a lecture projector or Binder.
+CONTROL_WIDTH = "280px"
 
 
 @dataclass
@@ -102,7 +104,7 @@ class Dashboard:
     main = ""  # name of the main slider
     toggles: tuple = ()  # names of toggles/dropdowns/checkboxes
     n_axes = 1
-    figsize = (8.2, 4.6)
+    figsize = (5.6, 3.9)
     log_default = False
 
     def __init__(self):
@@ -118,7 +120,7 @@ class Dashboard:
         for name, w in self.controls.items():
             w.style.description_width = "initial"
             if isinstance(w, (W.FloatSlider, W.IntSlider, W.SelectionSlider, W.Dropdown)):
-                w.layout.width = "300px"
+                w.layout.width = "270px"
         self.controls[self.main].add_class("pk-main-slider")
         for name in self.toggles + (("scale",) if "scale" in self.controls else ()):
             self.controls[name].add_class("pk-toggle")
@@ -238,7 +240,7 @@ class Dashboard:
                 handles = [a for a in self._artists.values()
                            if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
                 if handles:
-                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=9,
+                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=8,
                               framealpha=0.85).set_animated(True)
         self._view = view
         self.readout.value = self._readout_html(view)
@@ -593,8 +595,8 @@ class AccumulationDashboard(Dashboard):
         return {
             "dose": W.FloatSlider(value=2.5, min=2, max=10, step=0.5, description="Dose (mg)",
                                   readout_format=".1f"),
-            "per_day": W.ToggleButtons(options=[("2×/day", 2), ("3×/day", 3), ("4×/day", 4)], value=2,
-                                       description="Doses", style={"button_width": "62px"}),
+            "per_day": W.ToggleButtons(options=[("2", 2), ("3", 3), ("4", 4)], value=2,
+                                       description="Doses a day", style={"button_width": "44px"}),
             "days": W.IntSlider(value=15, min=1, max=30, step=1, description="Days of dosing"),
             "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam"),
         }

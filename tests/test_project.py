@@ -118,3 +118,17 @@ def test_lower_layers_never_import_higher_ones():
             for h in forbidden:
                 assert not re.search(rf"^\s*(from\s+(\.|\.\.|pkmodel\.?)\s*{h}\b|import\s+pkmodel\.{h}\b|from\s+\.\.?\s+import\s+.*\b{h}\b)",
                                      src, flags=re.M), f"{f.name} imports higher layer {h}"
+
+
+def test_no_sys_path_edits_anywhere():
+    """The package is installed; nothing (library, tests, benchmarks, notebooks) edits sys.path."""
+    offenders = []
+    for path in list(ROOT.glob("pkmodel/**/*.py")) + list(ROOT.glob("tests/**/*.py")) + \
+            list(ROOT.glob("benchmarks/*.py")) + list(ROOT.glob("notebooks/**/*.ipynb")) + \
+            list(ROOT.glob("notebooks/*.py")):
+        text = path.read_text()
+        if path.name == "test_project.py":
+            continue
+        if re.search(r"sys\.path\.(insert|append)|sys\.path\s*\+?=", text):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert not offenders, offenders

@@ -8,15 +8,11 @@ are skipped (and the reason printed in the summary) -- except on CI
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-import driver  # noqa: E402
-import servers  # noqa: E402
+from . import driver, servers
 
 _HERE = Path(__file__).parent
 _missing_reported = []

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import driver
-from conftest import NOTEBOOKS, screenshot_path
+from . import driver
+from .conftest import NOTEBOOKS, screenshot_path
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-import driver
-from conftest import DASHBOARD_NOTEBOOKS
+from . import driver
+from .conftest import DASHBOARD_NOTEBOOKS
 
 pytestmark = pytest.mark.browser
 
