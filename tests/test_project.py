@@ -132,3 +132,11 @@ def test_no_sys_path_edits_anywhere():
         if re.search(r"sys\.path\.(insert|append)|sys\.path\s*\+?=", text):
             offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, offenders
+
+
+def test_readme_gallery_images_exist():
+    text = (ROOT / "README.md").read_text()
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", text)
+    assert images, "README shows no screenshots"
+    missing = [p for p in images if not (ROOT / p).is_file()]
+    assert not missing, f"README gallery points to missing files {missing}; run make screenshots"

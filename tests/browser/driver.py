@@ -560,7 +560,8 @@ def exercise_dashboard(page, index: int, screenshot: Path | None = None,
     if not n_canvas:
         rep.notes.append("no ipympl canvas inside the dashboard")
     if screenshot is not None:
-        wait_stable(dash)
+        # a dashboard just scrolled into view may still receive its first full frame
+        wait_stable(dash, quiet=1.0)
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         dash.screenshot(path=str(screenshot), animations="disabled")
 
