@@ -307,27 +307,21 @@ class Dashboard:
         """Show the update: blit the moving artists over a cached background when the axes are
         unchanged (ticks and labels are not redrawn), a full draw otherwise."""
         canvas = self.fig.canvas
-        if self._canvas_widget:
-            # ipympl: a full frame is drawn when the browser asks for it (draw_idle); its
-            # draw_event caches the background. Until then (or in a kernel with no browser,
-            # as under nbval) there is nothing to blit onto.
+        if self._canvas_widget or self.render:
             if self._axes_dirty or self._background is None:
                 self._axes_dirty = False
-                self._background = None
-                canvas.draw_idle()
+                if self._canvas_widget:
+                    # ipympl: the full frame is drawn when the browser asks for it; its
+                    # draw_event caches the background. Until then (or in a kernel with no
+                    # browser, as under nbval) there is nothing to blit onto.
+                    self._background = None
+                    canvas.draw_idle()
+                else:  # Agg without a notebook (benchmarks)
+                    canvas.draw()
             else:
                 canvas.restore_region(self._background)
                 self._draw_animated()
-                canvas.blit(self.fig.bbox)  # sends the changed pixels to the browser
-            return
-        if self.render:  # Agg without a notebook (benchmarks): the same blit path
-            if self._axes_dirty or self._background is None:
-                self._axes_dirty = False
-                canvas.draw()
-            else:
-                canvas.restore_region(self._background)
-                self._draw_animated()
-                canvas.blit(self.fig.bbox)
+                canvas.blit(self.fig.bbox)  # ipympl sends only the changed pixels
             return
         from IPython import get_ipython
         from IPython.display import display
