@@ -63,6 +63,12 @@ fits them to what is shown.
     code(SETUP),
     code("dashboards.half_life_dashboard()"),
     md("""
+### Try this
+1. Drag the **volume** slider to the right, then click its handle and step back with the arrow keys.
+2. Read the table under the sliders: which number changes when you move volume, and which does not?
+3. Press **Rescale axes**, then switch the y-axis to **log**.
+"""),
+    md("""
 The package is an ordinary Python library, so a cell can also ask it questions directly.
 For example, the published half-lives of diazepam in the two groups of the 2021 study (G21):
 """),
@@ -423,7 +429,7 @@ NOTEBOOKS["08_exercises"] = [
 Below are diazepam concentrations measured after one 10 mg oral dose in a simulated young adult
 (published group parameters, plus 8 % measurement noise).
 """),
-    code("%matplotlib inline\nimport pkmodel as pk\nfrom pkmodel import literature as lit, exercises, nca\nfrom pkmodel.notebook import references"),
+    code("%matplotlib widget\nimport pkmodel as pk\nfrom pkmodel import literature as lit, exercises, nca, dashboards\nfrom pkmodel.notebook import references"),
     code("samples = exercises.sparse_samples(\"young adult\", seed=1)\nlist(zip(samples.times_h, samples.concentrations_ng_ml.round(1)))"),
     md("""
 **Your turn.** Plot log(concentration) against time. Pick the points of the terminal phase,
@@ -438,6 +444,15 @@ In G21 the elderly group's diazepam half-life was 86 hours. **Predict** how many
 reach 90 % of steady state on regular dosing, then check.
 """),
     code("my_days = 5  # replace with your prediction (days)\nexercises.check_time_to_steady_state(my_days, half_life_h=86, fraction=0.9)"),
+    md("""
+### Try this: see your prediction
+The repeated-dosing dashboard from notebook 4 shows the same thing as a curve. Keep G21's regimen
+(2.5 mg, 2 a day) and set **Days of dosing** to 30.
+1. On which day does the elderly diazepam curve stop rising noticeably? Compare with your prediction.
+2. Read "90 % of steady state" in the table. Is the young group's time about a third of the elderly group's? Why (hint: 31 h vs 86 h)?
+3. Shorten dosing to your predicted number of days: how far below its plateau is the elderly curve when dosing stops?
+"""),
+    code("dashboards.accumulation_dashboard()"),
     md("""
 The check functions are tested to accept right answers and reject wrong ones. Worked solutions
 are kept apart for instructors in `notebooks/solutions/`.
