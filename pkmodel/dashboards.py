@@ -522,9 +522,10 @@ class MetaboliteDashboard(Dashboard):
         self._published = {name: lit.preset(name).model.half_life("desmethyldiazepam") for name in lit.PRESETS}
         return {
             "population": W.ToggleButtons(options=list(lit.PRESETS), value=lit.PRESETS[0],
-                                          description="Group", style={"button_width": "95px"}),
+                                          description="Group", style={"button_width": "120px"}),
             "dmdz_half_life": W.FloatSlider(value=round(self._published[lit.PRESETS[0]]), min=2, max=160, step=1,
-                                            description="DMDZ t½, what-if (h)", readout_format=".0f"),
+                                            description="DMDZ t½ (h)", readout_format=".0f",
+                                            tooltip="What-if: change the metabolite half-life"),
         }
 
     def _changed(self, change):
@@ -642,7 +643,7 @@ class StoppingDashboard(Dashboard):
         return {
             "stop_day": W.IntSlider(value=15, min=3, max=30, step=1, description="Full dose for (days)"),
             "how": W.ToggleButtons(options=["abrupt stop", "stepwise taper"], value="abrupt stop",
-                                   description="How", style={"button_width": "110px"}),
+                                   description="How", style={"button_width": "128px"}),
         }
 
     def regimen(self, v):
