@@ -133,6 +133,8 @@ class Dashboard:
         self.fig.stale_callback = None
         self._artists: dict = {}
         self._background = None
+        self._legend_pixels: dict = {}
+        self._styles: dict = {}
         self._axes_dirty = True
         #: Draw even when no notebook displays the figure (benchmarks); the canvas otherwise
         #: draws only inside a kernel.
@@ -226,8 +228,11 @@ class Dashboard:
                 else:
                     art.set_xy(xy)
                     art.set_facecolor(item.color)
-            if art.get_label() != item.label or not art.get_visible():
+            style = (item.label, item.color, str(getattr(item, "linestyle", "")))
+            if self._styles.get(key) != style or not art.get_visible():
+                # the legend copies labels and styles when it is made: remake it on a change
                 art.set_label(item.label)
+                self._styles[key] = style
                 legends_dirty = True
             art.set_visible(True)
         for key, art in self._artists.items():
@@ -240,8 +245,10 @@ class Dashboard:
                 handles = [a for a in self._artists.values()
                            if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
                 if handles:
-                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=8,
-                              framealpha=0.85).set_animated(True)
+                    # opaque and square, so its pixels can be cached and pasted (see _draw_animated)
+                    ax.legend(handles=handles, loc=self.legend_loc(ax), fontsize=8, framealpha=1.0,
+                              fancybox=False).set_animated(True)
+            self._legend_pixels = {}
         self._view = view
         self.readout.value = self._readout_html(view)
         if rescale:
@@ -339,16 +346,32 @@ class Dashboard:
                 or event.renderer is not getattr(canvas, "renderer", None)):
             return  # savefig draws animated artists itself; draw_without_rendering draws nothing
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        self._legend_pixels = {}
         self._draw_animated()
 
     def _draw_animated(self) -> None:
+        """Draw the moving artists, then the legends on top. Text is the slow part of a redraw,
+        so a legend whose entries did not change is pasted from its cached pixels."""
         for art in self._artists.values():
             if art.get_visible():
                 self.fig.draw_artist(art)
-        for ax in self.axes:
+        canvas = self.fig.canvas
+        can_cache = hasattr(canvas, "copy_from_bbox") and not canvas.is_saving()
+        for i, ax in enumerate(self.axes):
             legend = ax.get_legend()
-            if legend is not None:
+            if legend is None:
+                continue
+            cached = self._legend_pixels.get(i)
+            if cached is not None:
+                canvas.restore_region(cached)
+            else:
                 self.fig.draw_artist(legend)
+                if can_cache:  # whole pixels around the frame, so its antialiased edge is included
+                    from matplotlib.transforms import Bbox
+
+                    x0, y0, x1, y1 = legend.get_window_extent().extents
+                    box = Bbox.from_extents(np.floor(x0) - 1, np.floor(y0) - 1, np.ceil(x1) + 1, np.ceil(y1) + 1)
+                    self._legend_pixels[i] = canvas.copy_from_bbox(box)
 
     def _readout_html(self, view: View) -> str:
         html = ""
@@ -426,7 +449,7 @@ class HalfLifeDashboard(Dashboard):
         k = metrics.elimination_rate_constant(V, CL)
         half = Curve(np.array([th, th]) / HOURS_PER_DAY, np.array([0, y[0] / 2]), OKABE_ITO["black"], ":",
                      "one half-life", linewidth=1.2)
-        return View({"drug": Curve(x, y, SPECIES_COLORS["diazepam"], "-", f"your drug, t½ {th:.0f} h",
+        return View({"drug": Curve(x, y, SPECIES_COLORS["diazepam"], "-", "your drug (sliders)",
                                    linewidth=3.0),
                      "ref": Curve(xr, yr, OKABE_ITO["black"], (0, (2, 2)),
                                   f"young-adult diazepam (G21), t½ {thr:.0f} h", linewidth=1.3),
@@ -479,11 +502,12 @@ class LifespanDashboard(Dashboard):
             people.append(p)
             r = simulate(p.model, reg, t)
             color = POPULATION_COLORS["young adult"] if key == "ref" else age_color(age)
+            who = f"{age} y" if key == "ref" else "selected age"  # static labels: legend cached
             arts[f"{key}-dz"] = Curve(_days(t), r.concentration("diazepam", UNIT), color, "-",
-                                      f"diazepam, {age} y")
+                                      f"diazepam, {who}")
             if v["metabolite"]:
                 arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration("desmethyldiazepam", UNIT), color, "--",
-                                            f"desmethyldiazepam, {age} y")
+                                            f"desmethyldiazepam, {who}")
         m0, m1 = (p.model for p in people)
         w = v["weight"]
         rows += [["t½ (h)", _fmt(m0.half_life("diazepam")), _fmt(m1.half_life("diazepam"))],
@@ -845,7 +869,8 @@ class SensitivityDashboard(Dashboard):
         e = {}
         for key, age, color in (("ref", self.reference_age, POPULATION_COLORS["young adult"]),
                                 ("age", v["age"], age_color(v["age"]))):
-            arts[key] = Curve(c, lit.illustrative_effect(c, age), color, "-", f"{age} years")
+            label = f"{age} years" if key == "ref" else "selected age"  # static labels: legend cached
+            arts[key] = Curve(c, lit.illustrative_effect(c, age), color, "-", label)
             e[key] = (lit.illustrative_ec50(age), float(lit.illustrative_effect(level, age)))
         arts["level"] = Curve(np.array([level, level]), np.array([0, 1]), "#777777", ":", f"{level} ng/mL",
                               linewidth=1.2)
