@@ -152,6 +152,10 @@ class Dashboard:
             c.footer_visible = False
             c.resizable = False
             c.toolbar_position = "right"
+            # ipympl keeps a PNG data URL of every frame until the browser says "initialized";
+            # a second canvas in a notebook may never say it, and then every slider step also
+            # PNG-encodes the whole figure into a widget trait. Dashboards need no static copy.
+            c.syncing_data_url = False
             self._figure_box = c
         else:
             self._figure_box = W.Output()
