@@ -34,6 +34,11 @@ from .simulate import simulate
 FOOTER = ("<small><i>Illustration of published group data, for teaching only, not medical advice. "
           "It does not recommend or adjust a dose for anyone.</i></small>")
 UNIT = "ng/mL"
+# G21's regimen (2.5 mg twice daily for 15 days), read from its source record, not retyped
+G21_DOSE = lit.values.G21_DOSE_MG.value
+G21_INTERVAL = lit.values.G21_INTERVAL_H.value
+G21_PER_DAY = int(round(24 / G21_INTERVAL))
+G21_DAYS = int(lit.values.G21_DAYS.value)
 #: Controls column plus figure fit JupyterLab's notebook at 1280x720 with the file browser open
 #: (an output area about 850 px wide), as on a lecture projector or Binder.
 CONTROL_WIDTH = "280px"
@@ -616,11 +621,11 @@ class AccumulationDashboard(Dashboard):
 
     def make_controls(self, W):
         return {
-            "dose": W.FloatSlider(value=2.5, min=2, max=10, step=0.5, description="Dose (mg)",
+            "dose": W.FloatSlider(value=G21_DOSE, min=2, max=10, step=0.5, description="Dose (mg)",
                                   readout_format=".1f"),
-            "per_day": W.ToggleButtons(options=[("2", 2), ("3", 3), ("4", 4)], value=2,
+            "per_day": W.ToggleButtons(options=[("2", 2), ("3", 3), ("4", 4)], value=G21_PER_DAY,
                                        description="Doses a day", style={"button_width": "44px"}),
-            "days": W.IntSlider(value=15, min=1, max=30, step=1, description="Days of dosing"),
+            "days": W.IntSlider(value=G21_DAYS, min=1, max=30, step=1, description="Days of dosing"),
             "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam"),
         }
 
@@ -664,12 +669,12 @@ class StoppingDashboard(Dashboard):
     main = "stop_day"
     toggles = ("how",)
     horizon_days = 80
-    dose_mg = 2.5
-    interval_h = 12.0
+    dose_mg = G21_DOSE
+    interval_h = G21_INTERVAL
 
     def make_controls(self, W):
         return {
-            "stop_day": W.IntSlider(value=15, min=3, max=30, step=1, description="Full dose for (days)"),
+            "stop_day": W.IntSlider(value=G21_DAYS, min=3, max=30, step=1, description="Full dose for (days)"),
             "how": W.ToggleButtons(options=["abrupt stop", "stepwise taper"], value="abrupt stop",
                                    description="How", style={"button_width": "128px"}),
         }
