@@ -4,8 +4,10 @@ For each dashboard (``.pk-dashboard``) of each notebook, the main slider's handl
 and ArrowRight (ArrowLeft at the end of its range) is pressed N+1 times (real key presses
 through Playwright), one at a time, each after the previous update has finished.
 Latency is measured in the page's own clock: from the keydown event's timestamp to the first
-``drawImage`` of a new frame onto one of the dashboard's ipympl canvases, plus the next
-animation frame (when the browser can show it).  The first press is a warm-up and discarded.
+``drawImage`` onto one of the dashboard's ipympl canvases that changes its pixels, plus the
+next animation frame (when the browser can show it).  Frames that repaint the same pixels do
+not count: figures once redrew themselves in a loop, and a stale repaint that happened to
+follow a key press was taken for the update.  The first press is a warm-up and discarded.
 
 Target: median <= 100 ms, p95 <= 250 ms.
 
@@ -32,8 +34,12 @@ TARGET_P95_MS = 250.0
 JS_ARM = r"""
 (dash) => {
   const handle = dash.querySelector('.pk-main-slider .noUi-handle');
+  window.__pkSign = true;
   window.__pkT0 = null;
   window.__pkStart = window.__pkDraws.length;
+  // what each of the dashboard's canvases shows now: an update must change it
+  window.__pkLast = new Map();
+  for (const d of window.__pkDraws) window.__pkLast.set(d.canvas, d.sig);
   handle.addEventListener('keydown', (e) => { window.__pkT0 = e.timeStamp; }, {capture: true, once: true});
 }
 """
@@ -47,7 +53,8 @@ async ([dash, timeoutMs]) => {
   while (performance.now() < deadline) {
     const t0 = window.__pkT0;
     if (t0 !== null) {
-      const hit = window.__pkDraws.slice(window.__pkStart).find(d => canvases.has(d.canvas) && d.t >= t0);
+      const hit = window.__pkDraws.slice(window.__pkStart).find(
+        d => canvases.has(d.canvas) && d.t >= t0 && d.sig !== window.__pkLast.get(d.canvas));
       if (hit) {
         while (hit.painted === null) await new Promise(r => requestAnimationFrame(r));
         return {draw: hit.t - t0, painted: hit.painted - t0};

@@ -129,13 +129,16 @@ class Dashboard:
         self.controls[self.main].add_class("pk-main-slider")
         for name in self.toggles + (("scale",) if "scale" in self.controls else ()):
             self.controls[name].add_class("pk-toggle")
+        # The figure comes from the backend, not from pyplot, so it is not in pyplot's registry
+        # of open figures. In a notebook every widget message runs IPython's post_execute hook,
+        # where pyplot redraws each registered figure that is stale: dashboards' figures were
+        # redrawn in full after every message, including the browser's own "draw" requests, an
+        # endless loop that kept the kernel busy. A dashboard draws itself when it changes.
         with plt.ioff():
-            self.fig, axes = plt.subplots(1, self.n_axes, figsize=self.figsize, layout="constrained",
-                                          squeeze=False)
-        self.axes = list(axes[0])
-        # pyplot would redraw the whole figure whenever an artist changes (stale callback);
-        # the dashboard draws explicitly instead, so a slider step costs one blit, not a full frame.
-        self.fig.stale_callback = None
+            manager = plt.new_figure_manager(0, figsize=self.figsize, layout="constrained")
+        manager.set_window_title(self.title or type(self).__name__)  # also the download's file name
+        self.fig = manager.canvas.figure
+        self.axes = list(self.fig.subplots(1, self.n_axes, squeeze=False)[0])
         self._artists: dict = {}
         self._background = None
         self._legend_pixels: dict = {}

@@ -45,9 +45,6 @@ def write_figures(folder: str | Path = "figures") -> list[Path]:
             dash.save(path)
             written.append(path)
         captions.append(f"- `{stem}`: {dash.title}. {type(dash).__doc__.strip().splitlines()[0]}")
-        import matplotlib.pyplot as plt
-
-        plt.close(dash.fig)
     (folder / "CAPTIONS.md").write_text("\n".join(captions) + "\n")
     return written
 

@@ -71,11 +71,7 @@ def all_finite(dash):
 
 @pytest.fixture(params=sorted(DASHBOARDS))
 def dash(request):
-    d = DASHBOARDS[request.param]()
-    yield d
-    import matplotlib.pyplot as plt
-
-    plt.close(d.fig)
+    return DASHBOARDS[request.param]()
 
 
 def test_dashboard_has_contract(dash):
@@ -87,6 +83,21 @@ def test_dashboard_has_contract(dash):
     for ax in dash.axes:
         assert ax.get_xlabel() and ax.get_ylabel(), "every axis needs a label with units"
         assert "(" in ax.get_ylabel(), "y label must carry units in parentheses"
+
+
+def test_pyplot_never_redraws_a_dashboard(dash):
+    """In a notebook every widget message runs IPython's post_execute hook, where pyplot redraws
+    the figures in its registry. A dashboard draws itself: its figure must not be registered,
+    or each redraw answers the last and the kernel never rests (seen with two dashboards)."""
+    import matplotlib.pyplot as plt
+
+    n_open = len(plt.get_fignums())
+    requests = []
+    dash.fig.canvas.draw_idle = lambda *a, **k: requests.append(1)
+    w = dash.controls[dash.main]
+    dash.set(**{dash.main: sweep_values(w)[-1]})
+    plt.draw_all(force=True)  # what the hook does, for every registered figure
+    assert requests == [] and len(plt.get_fignums()) == n_open
 
 
 def test_every_control_over_its_range_changes_figure_and_stays_finite(dash):

@@ -38,7 +38,13 @@ INIT_SCRIPT = r"""
     const c = this.canvas;
     if (c && c.isConnected) {
       const t = performance.now();
-      const rec = {canvas: c, t: t, painted: null};
+      const rec = {canvas: c, t: t, painted: null, sig: null};
+      if (window.__pkSign && c.width && c.height) {  // benchmarks: fingerprint what was drawn
+        const px = new Uint32Array(this.getImageData(0, 0, c.width, c.height).data.buffer);
+        let h = 2166136261 >>> 0;
+        for (let i = 0; i < px.length; i += 3) { h ^= px[i]; h = Math.imul(h, 16777619) >>> 0; }
+        rec.sig = h;
+      }
       window.__pkDraws.push(rec);
       requestAnimationFrame(() => { rec.painted = performance.now(); });
     }
@@ -449,6 +455,19 @@ def wait_stable(dash, quiet: float = 0.25, timeout: float = 10.0) -> str:
         elif time.monotonic() - since >= quiet:
             return sig
     return sig
+
+
+def frames_while_idle(page, settle: float = 1.0, window: float = 1.5) -> int:
+    """Frames drawn onto any figure canvas during ``window`` seconds in which nobody touches
+    the page (after ``settle`` seconds for the last update to land).
+
+    An idle dashboard draws nothing. Figures that keep redrawing (pyplot once redrew every
+    registered figure after every widget message, and two dashboards then kept each other
+    going) keep the kernel busy, so every slider step waits behind them."""
+    time.sleep(settle)
+    n0 = page.evaluate("window.__pkDraws.length")
+    time.sleep(window)
+    return page.evaluate("window.__pkDraws.length") - n0
 
 
 def wait_changed(fn, before, timeout: float) -> bool:
