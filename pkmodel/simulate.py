@@ -152,17 +152,22 @@ class _ModalPart:
         yk = self.y[:, k]
         t = tau[None, :, None]
         z = self.lam[:, None, :] * t
-        modal = np.exp(z) * yk
-        if self.has_input or integral:
-            ph = _phi(z, t)
+        ph = _phi(z, t) if (self.has_input or integral) else None
+        ps = _psi(z, t) if (self.has_input and integral) else None
+        # in place: for many subjects and times each (S, N, m) temporary costs as much as the
+        # arithmetic on it; the values are the same as exp(z) * yk + ...
+        modal = np.exp(z, out=z)
+        modal *= yk
         if self.has_input:
-            modal += ph * self.w[:, k]
+            wk = self.w[:, k]
+            modal += ph * wk
         x = (modal @ self.vt).real
         integ = None
         if integral:
-            im = self.J[:, k] + ph * yk
+            im = ph * yk
+            im += self.J[:, k]
             if self.has_input:
-                im += _psi(z, t) * self.w[:, k]
+                im += ps * wk
             integ = (im @ self.vt).real
         return x, integ
 
