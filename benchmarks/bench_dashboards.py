@@ -32,6 +32,7 @@ def main():
         values = np.linspace(w.min, w.max, 31)[1:]
         if isinstance(w.value, int):
             values = np.unique(values.round().astype(int))
+        probe = cls()  # compute alone, on its own instance: nothing it computes is already cached
         total, compute = [], []
         for v in values:
             v = type(w.value)(v)
@@ -39,7 +40,7 @@ def main():
             dash.set(**{dash.main: v})  # recompute, update artists in place, blit
             total.append((time.perf_counter() - t0) * 1e3)
             t0 = time.perf_counter()
-            dash.compute(dash.values())
+            probe.compute({**probe.values(), dash.main: v})
             compute.append((time.perf_counter() - t0) * 1e3)
         med, p95 = np.median(total), np.percentile(total, 95)
         rows.append((name, med, p95, np.median(compute), med <= TARGET_MS))

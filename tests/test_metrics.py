@@ -221,6 +221,23 @@ def test_time_below_fraction_oral_starts_at_the_peak_and_lands_on_the_threshold(
     assert c[0] >= 0.5 * cpk > c[1]
 
 
+@pytest.mark.parametrize("tolerance", [0.05, 0.5])
+def test_time_below_fraction_coarse_tolerance_never_reports_early(tolerance):
+    # The answer is the upper end of the final bracket: at or after the exact crossing, by at
+    # most the tolerance. Oral dose, so the peak is located coarsely too; Bateman closed form.
+    D, V, CL, ka, f = 10.0, 40.0, 2.0, 0.8, 0.1
+    k = CL / V
+    result = pkmodel.simulate(pkmodel.one_compartment(V, CL, ka=ka), pkmodel.single_dose(D),
+                              np.linspace(0, 200, 101))
+    tmax = math.log(ka / k) / (ka - k)
+    bateman = lambda t: math.exp(-k * t) - math.exp(-ka * t)  # noqa: E731 (proportional to C)
+    from scipy.optimize import brentq
+
+    exact = brentq(lambda t: bateman(t) - f * bateman(tmax), tmax, 200.0, xtol=1e-12)
+    dt = m.time_below_fraction(result, "drug", f, tolerance=tolerance)
+    assert exact - 1e-6 <= dt <= exact + tolerance
+
+
 def test_time_below_fraction_batched():
     model = pkmodel.one_compartment(40.0, 2.0)
     factors = np.array([0.5, 1.0, 2.0])
