@@ -238,6 +238,17 @@ def test_time_below_fraction_coarse_tolerance_never_reports_early(tolerance):
     assert exact - 1e-6 <= dt <= exact + tolerance
 
 
+def test_time_below_fraction_sharp_peak_then_slow_phase_keeps_its_tolerance():
+    # A very sharp peak (ka = 1e4/h) before a slow distribution phase: the threshold depends on
+    # the peak's value, so a peak located only roughly would move the crossing by hours.
+    model = pkmodel.two_compartment(5.0, 0.01, 500.0, 1000.0, ka=1e4)
+    result = pkmodel.simulate(model, pkmodel.repeated(10.0, 12.0, count=5), np.linspace(0, 2000, 101))
+    fine = m.time_below_fraction(result, "drug", 0.05)
+    for tol in (1e-3, 0.05):
+        coarse = m.time_below_fraction(result, "drug", 0.05, tolerance=tol)
+        assert fine - 1e-6 <= coarse <= fine + tol
+
+
 def test_time_below_fraction_batched():
     model = pkmodel.one_compartment(40.0, 2.0)
     factors = np.array([0.5, 1.0, 2.0])
