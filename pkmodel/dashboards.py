@@ -802,6 +802,7 @@ class PopulationDashboard(Dashboard):
     horizon_days = 40
     n_subjects = 200
     seed = 2021
+    _last_sim = (None, None, None)  # (age, result, notes) of the last simulation
 
     def make_controls(self, W):
         return {
@@ -815,7 +816,7 @@ class PopulationDashboard(Dashboard):
 
         Four points per dosing interval (at each dose, i.e. the trough, and every quarter interval
         after it), which keeps a slider step within the latency target."""
-        if getattr(self, "_last_sim", (None,))[0] != age:
+        if self._last_sim[0] != age:
             p, notes = _quiet(lit.at_age, age)
             batch = lit.virtual_population(p, self.n_subjects, seed=self.seed)
             t = np.arange(0, self.horizon_days * HOURS_PER_DAY + 1, G21_INTERVAL / 4)
