@@ -160,9 +160,9 @@ class Dashboard:
             c.footer_visible = False
             c.resizable = False
             c.toolbar_position = "right"
-            # ipympl keeps a PNG data URL of every frame until the browser says "initialized";
-            # a second canvas in a notebook may never say it, and then every slider step also
-            # PNG-encodes the whole figure into a widget trait. Dashboards need no static copy.
+            # ipympl PNG-encodes every frame into a data-URL trait until a browser says
+            # "initialized" (for ever in a kernel with no browser, as under nbval). Dashboards
+            # need no static copy of their figure.
             c.syncing_data_url = False
             self._figure_box = c
         else:

@@ -549,9 +549,10 @@ def time_below_fraction(result, name: str, fraction: float, *, after: float | No
 
     The search starts at the peak, so the rising limb after an oral dose does not count. The
     crossing is found on the result's own time grid, then refined on the exact solution
-    (``result.at``, 15 points a pass) to better than 1e-6 h (the bracket is narrowed to
-    ``tolerance``, 1e-9 h by default; the peak is refined until its value has settled). For a
-    one-compartment IV bolus this is :math:`\ln(1/f)/k` after the dose.
+    (``result.at``, 15 points a pass) until its bracket is shorter than ``tolerance`` (1e-9 h
+    by default); the answer is the bracket's upper end, so never early. The peak is refined
+    until its value has settled. For a one-compartment IV bolus this is :math:`\ln(1/f)/k`
+    after the dose.
 
     If the concentration never falls below :math:`f\,C_{pk}` before the last time of the result,
     the function returns ``math.inf`` (not an error): simulate longer to see the crossing. A

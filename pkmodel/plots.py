@@ -6,7 +6,8 @@ deficiencies; Okabe & Ito 2008, https://jfly.uni-koeln.de/color/). The rule ever
 * comparing **populations** (young vs elderly): colour = population, line style = species;
 * one population, several **species**: colour and line style both = species.
 
-Colours, labels and axis helpers only; no widgets here. Importing this module imports matplotlib (``import pkmodel`` does not).
+Colours, labels and axis helpers only; no widgets here. Importing this module imports
+matplotlib (``import pkmodel`` does not).
 """
 
 from __future__ import annotations

@@ -224,7 +224,7 @@ def test_time_below_fraction_oral_starts_at_the_peak_and_lands_on_the_threshold(
 @pytest.mark.parametrize("tolerance", [0.05, 0.5])
 def test_time_below_fraction_coarse_tolerance_never_reports_early(tolerance):
     # The answer is the upper end of the final bracket: at or after the exact crossing, by at
-    # most the tolerance. Oral dose, so the peak is located coarsely too; Bateman closed form.
+    # most the tolerance. Oral dose (the peak must be found first); Bateman closed form.
     D, V, CL, ka, f = 10.0, 40.0, 2.0, 0.8, 0.1
     k = CL / V
     result = pkmodel.simulate(pkmodel.one_compartment(V, CL, ka=ka), pkmodel.single_dose(D),

@@ -470,6 +470,12 @@ def frames_while_idle(page, settle: float = 1.0, window: float = 1.5) -> int:
     return page.evaluate("window.__pkDraws.length") - n0
 
 
+def idle_problem(page) -> str | None:
+    """A complaint if figures redraw while the page is left alone (see ``frames_while_idle``)."""
+    idle = frames_while_idle(page)
+    return f"figures kept redrawing while nobody touched the page ({idle} frames in 1.5 s)" if idle else None
+
+
 def wait_changed(fn, before, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -41,11 +41,8 @@ def check_notebook(page, server, relpath: str, tmp_path: Path, stem: str, docs: 
             for i in range(n)
         ]
         problems = [f"dashboard {r.index}: {p}" for r in reports for p in r.problems + r.notes]
-        if n:
-            idle = driver.frames_while_idle(page)
-            if idle:
-                problems.append(f"figures kept redrawing while nobody touched the page "
-                                f"({idle} frames in 1.5 s)")
+        idle = driver.idle_problem(page) if n else None
+        problems += [idle] if idle else []
         late = driver.page_errors(page)  # errors raised by observers while interacting
         assert not late, f"{relpath}: errors after interacting:\n" + "\n---\n".join(late)
         assert not problems, f"{relpath}:\n" + "\n".join(problems)

@@ -29,9 +29,8 @@ def check_notebook(page, server, relpath: str, tmp_path, stem: str):
     late = driver.page_errors(page)
     assert not late, f"{relpath}: errors after interacting:\n" + "\n---\n".join(late)
     problems = [f"dashboard {r.index}: {p}" for r in reports for p in r.problems + r.notes]
-    idle = driver.frames_while_idle(page)
-    if idle:
-        problems.append(f"figures kept redrawing while nobody touched the page ({idle} frames in 1.5 s)")
+    idle = driver.idle_problem(page)
+    problems += [idle] if idle else []
     assert not problems, f"{relpath} (Voila):\n" + "\n".join(problems)
     return state, reports
 
