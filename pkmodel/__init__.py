@@ -13,8 +13,7 @@ from .simulate import Result, simulate
 
 __version__ = "0.1.0"
 
-TEACHING_NOTICE = ("For teaching only, not medical advice. The curves illustrate published "
-                   "group averages; they do not recommend or adjust a dose for any person.")
+from .units import TEACHING_NOTICE
 
 __all__ = [
     "Absorption", "Compartment", "Dose", "Model", "ModelBatch", "Regimen", "Result", "TaperStep",

@@ -26,18 +26,18 @@ import numpy as np
 
 from . import literature as lit
 from . import metrics
-from .plots import (HOURS_PER_DAY, OKABE_ITO, POPULATION_COLORS, SPECIES_COLORS, SPECIES_LABELS,
+from .plots import (OKABE_ITO, POPULATION_COLORS, SPECIES_COLORS, SPECIES_LABELS,
                     SPECIES_LINESTYLES, SPECIES_SHORT, age_color, label_concentration_axes)
 from .regimen import repeated, single_dose, taper
 from .simulate import simulate
+from .units import HOURS_PER_DAY, TEACHING_NOTICE
 
-FOOTER = ("<small><i>Illustration of published group data, for teaching only, not medical advice. "
-          "It does not recommend or adjust a dose for anyone.</i></small>")
+FOOTER = f"<small><i>{TEACHING_NOTICE}</i></small>"
 UNIT = "ng/mL"
 # G21's regimen (2.5 mg twice daily for 15 days), read from its source record, not retyped
 G21_DOSE = lit.values.G21_DOSE_MG.value
 G21_INTERVAL = lit.values.G21_INTERVAL_H.value
-G21_PER_DAY = int(round(24 / G21_INTERVAL))
+G21_PER_DAY = int(round(HOURS_PER_DAY / G21_INTERVAL))
 G21_DAYS = int(lit.values.G21_DAYS.value)
 #: Controls column plus figure fit JupyterLab's notebook at 1280x720 with the file browser open
 #: (an output area about 850 px wide), as on a lecture projector or Binder.
@@ -633,7 +633,7 @@ class AccumulationDashboard(Dashboard):
         }
 
     def compute(self, v):
-        interval = 24.0 / v["per_day"]
+        interval = HOURS_PER_DAY / v["per_day"]
         reg = repeated(v["dose"], interval, until=v["days"] * HOURS_PER_DAY)
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 1081)
         arts = {}
@@ -727,7 +727,7 @@ class StoppingDashboard(Dashboard):
 # 6. What else changes exposure
 # ---------------------------------------------------------------------------------------------
 
-GENOTYPES = ("wt/wt", "wt/m1", "m1/m1")
+GENOTYPES = lit.GENOTYPES
 
 
 class ModifiersDashboard(Dashboard):

@@ -17,6 +17,7 @@ from . import literature as lit
 from . import metrics
 from .regimen import single_dose
 from .simulate import simulate
+from .units import HOURS_PER_DAY
 
 #: Sampling times (h) of the sparse-sampling exercise: a realistic clinic schedule over 10 days.
 SAMPLE_TIMES_H = (1.0, 2.0, 4.0, 8.0, 24.0, 48.0, 96.0, 144.0, 192.0, 240.0)
@@ -68,7 +69,7 @@ def check_half_life(answer_h: float, samples: Samples) -> bool:
 def check_time_to_steady_state(answer_days: float, half_life_h: float, fraction: float = 0.9) -> bool:
     """Is ``answer_days`` within 25 % of the time to reach ``fraction`` of steady state? Prints why."""
     answer_days = check.positive("answer_days (days)", answer_days)
-    target = metrics.time_to_steady_state(half_life_h, fraction) / 24.0
+    target = metrics.time_to_steady_state(half_life_h, fraction) / HOURS_PER_DAY
     ok, msg = _verdict(answer_days, target, f"time to {fraction:.0%} of steady state", "days")
     print(msg)
     return ok

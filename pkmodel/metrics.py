@@ -36,7 +36,8 @@ import numpy as np
 
 from . import _validate as check
 
-LN2 = math.log(2.0)
+from . import units
+from .units import LN2
 
 __all__ = [
     "SteadyState", "accumulation_ratio", "auc", "elimination_rate_constant", "half_life",
@@ -107,7 +108,7 @@ def half_life(volume, clearance):
     """
     v = _positive("volume (L)", volume)
     cl = _positive("clearance (L/h)", clearance)
-    return _scalar_out(LN2 * np.asarray(v) / np.asarray(cl))
+    return _scalar_out(units.half_life(v, cl))
 
 
 def elimination_rate_constant(volume, clearance):

@@ -30,7 +30,7 @@ import numpy as np
 
 from . import _validate as check
 
-LN2 = math.log(2.0)
+from .units import LN2
 
 
 @dataclass(frozen=True)
@@ -259,6 +259,47 @@ class Model:
         factor 1. Used for virtual populations (:mod:`pkmodel.literature.variability`).
         """
         return ModelBatch(self, dict(volume_factor or {}), dict(clearance_factor or {}))
+
+    def scaled(self, *, clearance: Mapping[str, float] | None = None,
+               volume: Mapping[str, float] | None = None) -> "Model":
+        """This model with some clearances and volumes multiplied by factors (a new, validated model).
+
+        ``clearance`` maps a compartment name to a factor on its *metabolic* clearance:
+        elimination and every transfer to another species (so a metabolite's formation from its
+        parent scales with the parent's metabolic clearance), but not distribution to a
+        compartment of the same species (a two-compartment drug's intercompartmental clearance);
+        or a ``"source->target"`` pair to a factor on that transfer alone. ``volume`` maps a compartment name to a factor on its
+        volume. Factors are finite and > 0; names the model lacks raise ``ValueError`` listing the
+        names it has. This is the one path by which modifiers (genotype, disease, interacting
+        drugs) change any drug's model.
+        """
+        from dataclasses import replace
+
+        def factors(label, mapping):
+            if mapping is None:
+                return {}
+            if not isinstance(mapping, Mapping):
+                raise TypeError(f"{label} must be a mapping of compartment name to factor; "
+                                f"got {type(mapping).__name__}")
+            return {k: check.positive(f"{label}[{k!r}] (factor)", f) for k, f in mapping.items()}
+
+        cl, vol = factors("clearance", clearance), factors("volume", volume)
+        pairs = {f"{t.source}->{t.target}" for t in self.transfers}
+        for key in cl:
+            if key not in pairs:
+                self.index(key, what="clearance compartment (or 'source->target' transfer)")
+        for key in vol:
+            self.index(key, what="volume compartment")
+        comps = tuple(replace(c, volume=c.volume * vol.get(c.name, 1.0),
+                              clearance=c.clearance * cl.get(c.name, 1.0)) for c in self.compartments)
+        species = {c.name: c.species for c in self.compartments}
+
+        def transfer_factor(t):
+            own = cl.get(t.source, 1.0) if species[t.source] != species[t.target] else 1.0
+            return own * cl.get(f"{t.source}->{t.target}", 1.0)
+
+        transfers = tuple(replace(t, clearance=t.clearance * transfer_factor(t)) for t in self.transfers)
+        return replace(self, compartments=comps, transfers=transfers)
 
 
 @dataclass(frozen=True)

@@ -41,10 +41,8 @@ import numpy as np
 
 from . import _validate as check
 
-LN2 = math.log(2.0)
-
-#: mg/L per (1 concentration unit), inverted: concentration in unit = mg/L × factor.
-UNIT_FACTORS = {"mg/L": 1.0, "ug/mL": 1.0, "µg/mL": 1.0, "ng/mL": 1e3, "ug/L": 1e3, "µg/L": 1e3}
+from .units import CONCENTRATION_UNITS as UNIT_FACTORS  # noqa: F401  (kept name: the same table)
+from .units import LN2
 
 #: Candidate λz fits whose adjusted R² is within this of the best count as ties (more points win).
 R2_TOLERANCE = 1e-4

@@ -13,7 +13,7 @@ matplotlib (``import pkmodel`` does not).
 from __future__ import annotations
 
 
-HOURS_PER_DAY = 24.0
+from .units import HOURS_PER_DAY  # noqa: F401  (re-exported)
 
 #: Okabe–Ito colours.
 OKABE_ITO = {

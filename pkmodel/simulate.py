@@ -43,9 +43,7 @@ from .regimen import Regimen
 #: accuracy, so the matrix-exponential path is used instead.
 CONDITION_LIMIT = 1e5
 
-CONCENTRATION_UNITS = {"mg/L": 1.0, "ug/mL": 1.0, "µg/mL": 1.0, "ng/mL": 1e3, "ug/L": 1e3, "µg/L": 1e3}
-MOLAR_UNITS = {"nmol/L": 1e6, "umol/L": 1e3, "µmol/L": 1e3}
-AMOUNT_UNITS = {"mg": 1.0, "ug": 1e3, "µg": 1e3}
+from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: F401  (re-exported)
 
 
 def _phi(z: np.ndarray, tau: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ import dataclasses
 import math
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -262,3 +263,25 @@ def test_batch_equals_one_by_one(case, S, seed):
             assert ok, (s, n, err)
         ok, err = close(batch.eliminated()[s], single.eliminated())
         assert ok, err
+
+
+def test_model_scaled_changes_metabolic_clearance_not_distribution():
+    """Model.scaled: a factor on a compartment scales its elimination and its conversion to
+    another species, not distribution to its own peripheral compartment; volumes scale alone;
+    unknown names and bad factors are refused."""
+    import pkmodel as pk
+
+    parent = pk.two_compartment(10.0, 2.0, 30.0, 5.0, ka=1.0, name="p")
+    model = pk.Model(parent.compartments + (pk.Compartment("m", 20.0, 1.0),),
+                     parent.transfers + (pk.Transfer("p", "m", 3.0),), parent.absorption)
+    s = model.scaled(clearance={"p": 0.5}, volume={"p_peripheral": 2.0})
+    assert s.compartment("p").clearance == 1.0 and s.compartment("m").clearance == 1.0
+    assert s.compartment("p_peripheral").volume == 60.0 and s.compartment("p").volume == 10.0
+    cls = {(t.source, t.target): t.clearance for t in s.transfers}
+    assert cls[("p", "p_peripheral")] == 5.0 and cls[("p_peripheral", "p")] == 5.0
+    assert cls[("p", "m")] == 1.5
+    assert model.scaled(clearance={"p->m": 2.0}).transfers[-1].clearance == 6.0
+    with pytest.raises(ValueError, match="'q'.*has"):
+        model.scaled(clearance={"q": 2.0})
+    with pytest.raises(ValueError, match=r"volume\['m'\].*-1"):
+        model.scaled(volume={"m": -1})

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from . import values as v
 from .presets import Preset, build_model
+from ..units import half_life
 from .values import Value, derived, ratio
 
 #: Names accepted by :func:`modifier`.
@@ -165,7 +166,7 @@ def apply(preset: Preset, *modifiers: Modifier) -> Preset:
                 vol = derived(vol.value * f.value, vol.unit, f"V x {m.label} factor {f.value:.4g}", vol, f)
             p[f"{comp}.clearance"] = cl
             p[f"{comp}.volume"] = vol
-            p[f"{comp}.half_life"] = derived(math.log(2) * vol.value / cl.value, "h", "t1/2 = ln2*V/CL", vol, cl)
+            p[f"{comp}.half_life"] = derived(half_life(vol.value, cl.value), "h", "t1/2 = ln2*V/CL", vol, cl)
         label += f" + {m.label}"
         names.append(m.name)
     keys = tuple(dict.fromkeys(k for val in p.values() for k in val.source_keys()))

@@ -35,7 +35,8 @@ from .. import _validate as check
 from ..model import Absorption, Compartment, Model, Transfer
 from . import values as v
 from .species import SPECIES
-from .values import LN2, Value, derived, per_min_to_per_h, scaled, user_input, volume_from
+from ..units import half_life
+from .values import Value, derived, per_min_to_per_h, scaled, user_input, volume_from
 
 #: Names accepted by :func:`preset`.
 PRESETS: tuple[str, ...] = ("young adult", "elderly")
@@ -140,7 +141,7 @@ def _conjugated(sex: str | None, weight: Value) -> dict[str, Value]:
         vol_w = scaled(vol, weight, f"{drug} V per kg x weight", unit="L")
         out[f"{drug}.clearance"] = cl_h
         out[f"{drug}.volume"] = vol_w
-        out[f"{drug}.half_life"] = derived(LN2 * vol_w.value / cl_h.value, "h", "t1/2 = ln2*V/CL", vol_w, cl_h)
+        out[f"{drug}.half_life"] = derived(half_life(vol_w.value, cl_h.value), "h", "t1/2 = ln2*V/CL", vol_w, cl_h)
     return out
 
 

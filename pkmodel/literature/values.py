@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from .. import _validate as check
 from .sources import SOURCES, cite
 
-LN2 = math.log(2.0)
+from ..units import LN2, half_life, volume_for_half_life
 ML_MIN_TO_L_H = 60.0 / 1000.0  #: 1 mL/min = 0.06 L/h (unit conversion, exact)
 
 
@@ -160,12 +160,12 @@ def per_min_to_per_h(v: Value) -> Value:
 def volume_from(cl: Value, t_half: Value) -> Value:
     """V = CL * t1/2 / ln 2 (L, or L/kg), derived."""
     unit = "L/kg" if cl.unit.endswith("/kg") else "L"
-    return derived(cl.value * t_half.value / LN2, unit, "V = CL*t1/2/ln2", cl, t_half)
+    return derived(volume_for_half_life(cl.value, t_half.value), unit, "V = CL*t1/2/ln2", cl, t_half)
 
 
 def half_life_from(volume: Value, cl: Value) -> Value:
     """t1/2 = ln 2 * V / CL (h), derived."""
-    return derived(LN2 * volume.value / cl.value, "h", "t1/2 = ln2*V/CL", volume, cl)
+    return derived(half_life(volume.value, cl.value), "h", "t1/2 = ln2*V/CL", volume, cl)
 
 
 def ratio(a: Value, b: Value, how: str = "") -> Value:
