@@ -190,13 +190,23 @@ class Model:
         return self.outflow_clearance(name) / self.compartment(name).volume
 
     def half_life(self, name: str) -> float:
-        r"""Half-life of ``name`` as a single compartment, :math:`t_{1/2} = \ln 2 \cdot V / CL_{out}`, h.
+        r"""Terminal half-life of the species held in ``name``, h.
 
-        For a two-compartment drug this is not the terminal half-life; use
-        :meth:`terminal_half_life`.
+        The compartments holding that species (``name`` and, for a multi-compartment drug, its
+        peripheral compartments) form a sub-system; its slowest decay rate :math:`\lambda_z`
+        gives :math:`t_{1/2} = \ln 2/\lambda_z`. Inputs from elsewhere (the gut depot, a parent
+        drug) do not count, so a metabolite's half-life is its own disposition half-life. For a
+        species in one compartment this is :math:`\ln 2 \cdot V / CL_{out}`.
         """
-        k = self.rate_constant(name)
-        return math.inf if k == 0 else LN2 / k
+        species = self.compartment(name).species
+        idx = [i for i, c in enumerate(self.compartments) if c.species == species]
+        if len(idx) == 1:
+            k = self.rate_constant(name)
+            return math.inf if k == 0 else LN2 / k
+        sub = self.rate_matrix()[np.ix_(idx, idx)]
+        rates = -np.linalg.eigvals(sub).real
+        slowest = rates.min()
+        return math.inf if slowest <= 0 else LN2 / slowest
 
     def terminal_half_life(self) -> float:
         """ln2 / (smallest non-zero decay rate of the whole system), h: the slowest phase."""

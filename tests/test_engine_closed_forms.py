@@ -382,3 +382,26 @@ def test_oral_dose_at_zero_depot_jumps_at_lag():
     np.testing.assert_array_equal(r_left.amount("depot"), [0.0, 0.0, 0.0])
     c = r_right.concentration("drug")
     assert np.all(c[:2] == 0.0) and abs(c[2]) < 1e-15  # the plasma is still empty at the lag
+
+
+def test_half_life_of_a_two_compartment_species_is_its_terminal_half_life():
+    """model.half_life(name) is the terminal half-life of the species' own disposition: for a
+    two-compartment drug, ln2/beta with the textbook beta (Rowland & Tozer):
+    alpha, beta = (s ± sqrt(s^2 - 4 k10 k21))/2, s = k10 + k12 + k21."""
+    import math
+    import pkmodel as pk
+
+    V1, CL, V2, Q = 12.0, 1.5, 60.0, 9.0
+    k10, k12, k21 = CL / V1, Q / V1, Q / V2
+    s = k10 + k12 + k21
+    beta = (s - math.sqrt(s * s - 4 * k10 * k21)) / 2
+    parent = pk.two_compartment(V1, CL, V2, Q, ka=2.0, name="p")
+    # a metabolite downstream must not change the parent's half-life, and has its own
+    model = pk.Model(parent.compartments + (pk.Compartment("m", 20.0, 0.5),),
+                     parent.transfers + (pk.Transfer("p", "m", 0.7),), parent.absorption)
+    k10 = (CL + 0.7) / V1
+    s = k10 + k12 + k21
+    beta = (s - math.sqrt(s * s - 4 * k10 * k21)) / 2
+    assert model.half_life("p") == pytest.approx(math.log(2) / beta, rel=1e-12)
+    assert model.half_life("p_peripheral") == model.half_life("p")
+    assert model.half_life("m") == pytest.approx(math.log(2) * 20.0 / 0.5, rel=1e-14)
