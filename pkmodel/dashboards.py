@@ -102,6 +102,49 @@ def _quiet(fn, *args, **kwargs):
     return out, notes
 
 
+def _control_options(w) -> list:
+    """The values a selection widget accepts (options may be plain values or (label, value) pairs)."""
+    return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in w.options]
+
+
+def _checked_control_value(controls: dict, name: str, value):
+    """``value`` if control ``name`` would take it unchanged; else a clear error (nothing clamped)."""
+    import difflib
+    import math
+    from numbers import Real
+
+    import ipywidgets as W
+
+    if name not in controls:
+        close = difflib.get_close_matches(str(name), list(controls), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"unknown control {name!r}{hint}; this dashboard has {list(controls)}")
+    w = controls[name]
+    if isinstance(w, (W.FloatSlider, W.IntSlider)):
+        integer = isinstance(w, W.IntSlider)
+        kind = "a whole number" if integer else "a number"
+        allowed = f"{kind} from {w.min:g} to {w.max:g} in steps of {w.step:g}"
+        if not isinstance(value, Real) or isinstance(value, bool):
+            raise TypeError(f"control {name!r} takes {allowed}; got {value!r} ({type(value).__name__})")
+        v = float(value)
+        steps = (v - w.min) / w.step if math.isfinite(v) else math.nan
+        whole = not integer or v == int(v) if math.isfinite(v) else False
+        if not (w.min <= v <= w.max) or not whole or abs(steps - round(steps)) > 1e-9 * max(1.0, abs(steps)):
+            raise ValueError(f"control {name!r} takes {allowed}; got {value!r}")
+        return int(v) if integer else v
+    if isinstance(w, (W.Checkbox, W.ToggleButton)):
+        if not isinstance(value, bool):
+            raise TypeError(f"control {name!r} takes True or False; got {value!r} ({type(value).__name__})")
+        return value
+    if hasattr(w, "options"):
+        options = _control_options(w)
+        if value not in options or isinstance(value, bool) != any(isinstance(o, bool) and o == value
+                                                                  for o in options):
+            raise ValueError(f"control {name!r} takes one of {options!r}; got {value!r}")
+        return value
+    raise TypeError(f"control {name!r} ({type(w).__name__}) cannot be set from Python")
+
+
 class Dashboard:
     """Base class: controls on the left, live readouts under them, figure on the right."""
 
@@ -197,10 +240,15 @@ class Dashboard:
         return {k: w.value for k, w in self.controls.items()}
 
     def set(self, **values) -> None:
-        """Set controls by name (as a student would); each change redraws."""
-        for k, v in values.items():
-            if k not in self.controls:
-                raise ValueError(f"unknown control {k!r}; this dashboard has {list(self.controls)}")
+        """Set controls by name (as a student would); each change redraws.
+
+        Every value is checked first, as the control itself would accept it: a slider takes a
+        number inside its range and on its step, a choice one of its options, a checkbox True or
+        False. A bad value raises ``ValueError`` (``TypeError`` for a wrong type) naming the
+        control, the value and what is allowed, and changes nothing; nothing is clamped.
+        """
+        checked = {k: _checked_control_value(self.controls, k, v) for k, v in values.items()}
+        for k, v in checked.items():
             self.controls[k].value = v
 
     def _changed(self, change) -> None:

@@ -184,3 +184,60 @@ def test_blitted_frame_equals_a_full_redraw():
     # can differ (about 0.1 % of the figure); a missing or stale line or legend would change
     # several percent.
     assert np.mean(np.any(blitted != full, axis=-1)) < 3e-3
+
+
+def refused_values(w):
+    """(value, exception) pairs a control must refuse: out of range, off its step, unknown, wrong type."""
+    if isinstance(w, (W.FloatSlider, W.IntSlider)):
+        bad = [(w.max + w.step, ValueError), (w.min - w.step, ValueError), (float("nan"), ValueError),
+               ("5", TypeError), (None, TypeError), (True, TypeError)]
+        if isinstance(w, W.IntSlider):
+            bad.append((w.min + 0.5, ValueError))
+        else:
+            bad.append((round(w.min + w.step / 2, 12), ValueError))
+        return bad
+    if isinstance(w, W.Checkbox):
+        return [(1, TypeError), ("yes", TypeError), (None, TypeError)]
+    return [("no such option", ValueError), (None, ValueError), (3.5, ValueError)]
+
+
+def test_set_refuses_out_of_range_off_step_and_unknown_values_and_changes_nothing(dash):
+    """Issue 9: a dashboard never clamps; set() names the control, the value and what it takes."""
+    before_values = dash.values()
+    before = snapshot(dash)
+    for name, w in dash.controls.items():
+        for value, exc in refused_values(w):
+            with pytest.raises(exc) as info:
+                dash.set(**{name: value})
+            msg = str(info.value)
+            assert repr(name) in msg and repr(value) in msg, msg
+            if isinstance(w, (W.FloatSlider, W.IntSlider)):
+                assert f"{w.min:g}" in msg and f"{w.max:g}" in msg and f"steps of {w.step:g}" in msg, msg
+            elif not isinstance(w, W.Checkbox):
+                assert repr(sweep_values(w)[0]) in msg, msg  # the options are listed
+    # a bad value among good ones changes nothing either
+    good = {dash.main: sweep_values(dash.controls[dash.main])[0]}
+    bad_name = next(iter(dash.controls))
+    with pytest.raises((TypeError, ValueError)):
+        dash.set(**good, **{bad_name: None})
+    assert dash.values() == before_values
+    assert same(snapshot(dash), before)
+
+
+def test_unknown_control_suggests_the_closest_name(dash):
+    name = dash.main[:-1] + "x" if len(dash.main) > 2 else dash.main + "x"
+    with pytest.raises(ValueError, match=f"did you mean {dash.main!r}"):
+        dash.set(**{name: 1})
+
+
+def test_lifespan_dashboard_refuses_the_reported_clamps():
+    """The tester's examples: age 200 and 50.5, volume 1000 were silently clamped or rounded."""
+    from pkmodel.dashboards import HalfLifeDashboard, LifespanDashboard
+
+    life = LifespanDashboard()
+    with pytest.raises(ValueError, match=r"'age'.*200"):
+        life.set(age=200)
+    with pytest.raises(ValueError, match=r"'age'.*50\.5"):
+        life.set(age=50.5)
+    with pytest.raises(ValueError, match=r"'volume'.*1000"):
+        HalfLifeDashboard().set(volume=1000)
