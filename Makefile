@@ -40,10 +40,12 @@ bench: install
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_dashboards.py
 
-# Lecture mode: the dashboards without code, served by Voila on 127.0.0.1 only (Voila has no
-# token, so it must not listen on other interfaces).
+# Lecture mode: markdown, widgets and reference lists only (lecture/voila/templates/pkmodel-lecture:
+# no code, no raw printed values, no "Try this" prompts, projector-sized fonts), served by Voila on
+# 127.0.0.1 only (Voila has no token, so it must not listen on other interfaces).
 lecture: install
-	$(VENV)/bin/voila --no-browser --Voila.ip=$(HOST) --port 8866 notebooks/
+	JUPYTER_PATH=$(CURDIR)/lecture PKMODEL_LECTURE=1 $(VENV)/bin/voila --no-browser --Voila.ip=$(HOST) \
+		--port 8866 --template=pkmodel-lecture notebooks/
 
 figures: install
 	$(PY) -m pkmodel.figures figures
