@@ -95,9 +95,10 @@ def _broadcast(**named):
     try:
         np.broadcast_shapes(*shapes.values())
     except ValueError:
+        names = list(shapes)
         listed = ", ".join(f"{k} {s}" for k, s in shapes.items())
-        raise ValueError(f"{' and '.join(shapes)} must have shapes that broadcast together (equal "
-                         f"lengths, or single numbers); got shapes {listed}") from None
+        raise ValueError(f"{', '.join(names[:-1])} and {names[-1]} must have shapes that broadcast "
+                         f"together (equal lengths, or single numbers); got shapes {listed}") from None
 
 
 def _finite_out(function: str, outputs: dict, inputs: dict):
