@@ -34,7 +34,10 @@ MAX_DOSES = 100_000
 def _check_dose_count(count: int | float, what: str) -> None:
     """Refuse more than :data:`MAX_DOSES` doses (``count`` may be a float estimate or inf)."""
     if not count <= MAX_DOSES:
-        shown = f"{count:,}" if isinstance(count, int) else f"about {count:.4g}"
+        if isinstance(count, int):
+            shown = f"{count:,}"
+        else:
+            shown = f"about {math.ceil(count):,}" if count < 1e15 else f"about {count:.3g}"
         raise ValueError(f"{what} would give {shown} doses; a regimen may hold at most "
                          f"MAX_DOSES = {MAX_DOSES:,}")
 
