@@ -369,7 +369,7 @@ def _ss_reference(dose, tau, volume, clearance, ka):
                 "scale": cmax / cavg}
 
 
-_PRODUCTS = [1e-8, 1e-5, 1e-3, 0.05, 0.3, 0.69, 0.71, 1.0, 1.39, 1.41, 3.0, 10.0, 100.0, 1e3, 1e4]
+_PRODUCTS = [1e-8, 1e-5, 1e-3, 0.05, 0.3, 0.69, 0.71, 0.99, 1.0, 1.01, 1.39, 1.41, 3.0, 10.0, 100.0, 1e3, 1e4]
 _GRID = ([(kt, at) for kt in _PRODUCTS for at in _PRODUCTS]
          + [(kt, kt * r) for kt in _PRODUCTS for r in (1 + 1e-12, 1 + 1e-8, 1 + 1e-4, 1 - 1e-6, 1.3, 0.75)])
 
