@@ -16,6 +16,8 @@ import numpy as np
 
 def _is_number(value) -> bool:
     """A real number that is not a bool (numpy scalars included)."""
+    if type(value) is float or type(value) is int:  # the common case, without the ABC checks
+        return True
     return (not isinstance(value, (bool, np.bool_))
             and isinstance(value, (Real, np.floating, np.integer)))
 

@@ -210,8 +210,15 @@ def repeated(amount: float, interval: float, *, count: int | None = None, until:
     if not math.isfinite(start + (count - 1) * interval):
         raise ValueError(f"interval (h) must keep the last dose time, start + (count - 1) * interval, "
                          f"finite; got {interval!r} with count={count} and start={start:g}")
-    return Regimen(tuple(Dose(start + i * interval, amount, route, duration, compartment)
-                         for i in range(count)))
+    first = Dose(start, amount, route, duration, compartment)  # validates amount, route, duration
+    return Regimen((first,) + tuple(_at_time(first, start + i * interval) for i in range(1, count)))
+
+
+def _at_time(dose: Dose, time: float) -> Dose:
+    """A copy of the validated ``dose`` at ``time`` (finite, >= 0: the caller guarantees it), unchecked."""
+    new = object.__new__(Dose)
+    new.__dict__.update(dose.__dict__, time=time)
+    return new
 
 
 def _count_before(start: float, until: float, interval: float) -> int:
