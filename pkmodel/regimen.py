@@ -27,7 +27,7 @@ from . import _validate as check
 ROUTES = ("oral", "iv", "infusion")
 
 #: Most doses one regimen may hold: 100,000 is 11 years of hourly doses (or 274 years daily),
-#: far beyond any teaching scenario; that many build in about a second.
+#: far beyond any teaching scenario; that many build in under a second.
 MAX_DOSES = 100_000
 
 
@@ -140,11 +140,12 @@ class Regimen:
             raise ValueError(f"dose index must point at a dose, but this regimen has none; got {index!r}")
         return check.integer("dose index", index, low=-n, high=n - 1) % n
 
-    def _moved(self, doses: tuple, delay: float, name: str = "delay (h)") -> "Regimen":
-        """Doses moved ``delay`` h later; refuse a delay that pushes a time past the float range."""
+    @staticmethod
+    def _moved(doses: tuple, delay: float) -> tuple:
+        """``doses`` moved ``delay`` h later; refuse a delay that pushes a time past the float range."""
         latest = max(d.time for d in doses)
         if not math.isfinite(latest + delay):
-            raise ValueError(f"{name} must keep every dose time finite (the latest dose is at "
+            raise ValueError(f"delay (h) must keep every dose time finite (the latest dose is at "
                              f"{latest:g} h); got {delay!r}")
         return tuple(replace(d, time=d.time + delay) for d in doses)
 
@@ -270,7 +271,9 @@ def taper(steps: Sequence[TaperStep | tuple] | Iterable, *, start: float = 0.0,
     if isinstance(steps, (str, bytes, TaperStep)) or not hasattr(steps, "__iter__"):
         raise TypeError(f"steps must be {allowed}; got {steps!r} ({type(steps).__name__})")
     parsed = []
-    for i, s in enumerate(itertools.islice(iter(steps), MAX_DOSES + 1)):
+    for i, s in enumerate(steps):
+        if i >= MAX_DOSES:  # also stops an endless iterator
+            raise ValueError(f"steps must number at most MAX_DOSES = {MAX_DOSES:,}; got more")
         if isinstance(s, TaperStep):
             parsed.append(s)
         elif isinstance(s, (tuple, list)):

@@ -125,6 +125,8 @@ ROWS = [
      ["taper steps 0 to 1", "120,000", LIMIT]),
     ("taper-duration-overflow", lambda: pk.taper([(1.7e308, 0.0, 1.0), (1.7e308, 5.0, 1.0)]), ValueError,
      ["finite", "step 1"]),
+    ("taper-endless-steps", lambda: pk.taper(iter(lambda: (1.0, 0.0, 1.0), None)), ValueError,
+     ["steps", "at most MAX_DOSES = 100,000", "got more"]),
     ("taperstep-str-missing", lambda: TaperStep("a", 1), TypeError, [r"taper step duration \(h\)", "'a'"]),
     ("taperstep-missing-interval", lambda: TaperStep(24.0, 1.0), TypeError, [r"taper step interval \(h\)", "None"]),
     ("taperstep-dose-negative", lambda: TaperStep(24.0, -1.0, 12.0), ValueError, [r"taper step dose \(mg\)", r"-1\.0"]),
