@@ -118,9 +118,10 @@ def _finite_out(function: str, outputs: dict, inputs: dict):
                 v = np.broadcast_to(v, arr.shape)[idx] if v.ndim and arr.ndim else v
                 shown.append(f"{k} = {float(v)!r}")
             where = f" at index {tuple(int(i) for i in idx)}" if arr.ndim else ""
+            given = f" for {', '.join(shown)}" if shown else ""
             raise ValueError(f"{function}: {out_name} is {float(arr[bad].flat[0])!r}{where}, outside "
-                             f"the floating-point range for {', '.join(shown)}; these inputs are "
-                             f"beyond what the formula can represent")
+                             f"the floating-point range{given}; these inputs are beyond what the "
+                             f"formula can represent")
 
 
 # ----- closed forms ---------------------------------------------------------------------------
