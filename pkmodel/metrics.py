@@ -13,7 +13,11 @@ Two kinds of function live here, both pure:
 Units: amounts in mg, volumes in L, clearances in L/h, times and intervals in h, rate constants
 in 1/h, concentrations in mg/L unless a ``unit`` is given.
 
-Bad input raises ``ValueError`` naming the parameter, the value and the allowed range.
+Bad input raises ``TypeError`` (wrong type: ``None``, strings, bools, non-numeric arrays, something
+other than a Result) or ``ValueError`` (wrong value, or array shapes that do not broadcast),
+naming the parameter, the value and the allowed range. No function returns ``nan`` or ``inf``
+silently: inputs whose result lies outside the floating-point range raise ``ValueError``; the one
+documented ``inf`` is :func:`time_below_fraction`'s "never falls below within the result".
 
 References
 ----------
@@ -35,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate as check
+from ._steady_state import n_divided_difference, oral_ss_shape, phi
 
 from . import units
 from .units import LN2
@@ -51,10 +56,7 @@ __all__ = [
 
 def _array_check(name: str, value, test, allowed: str):
     """Validate an array elementwise (finite and ``test``); the message names the first bad value."""
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be {allowed}; got {value!r}") from None
+    arr = check.sequence_of_numbers(name, value, allowed=f"{allowed} (or an array of them)")
     ok = np.isfinite(arr) & test(arr)
     if not ok.all():
         bad = arr[~ok].flat[0]
@@ -87,6 +89,41 @@ def _scalar_out(x):
     return float(x) if np.ndim(x) == 0 else x
 
 
+def _broadcast(**named):
+    """Refuse arrays whose shapes do not broadcast together, naming them and their shapes."""
+    shapes = {k: np.shape(v) for k, v in named.items()}
+    try:
+        np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        names = list(shapes)
+        listed = ", ".join(f"{k} {s}" for k, s in shapes.items())
+        raise ValueError(f"{', '.join(names[:-1])} and {names[-1]} must have shapes that broadcast "
+                         f"together (equal lengths, or single numbers); got shapes {listed}") from None
+
+
+def _finite_out(function: str, outputs: dict, inputs: dict):
+    """Raise ``ValueError`` if any output is nan or inf: the inputs lie beyond the float range.
+
+    ``outputs`` and ``inputs`` map names to values (arrays allowed); the message gives the first
+    bad output and the inputs at that position.
+    """
+    for out_name, out in outputs.items():
+        arr = np.asarray(out, dtype=float)
+        bad = ~np.isfinite(arr)
+        if bad.any():
+            idx = np.unravel_index(int(np.argmax(bad)), arr.shape) if arr.ndim else ()
+            shown = []
+            for k, v in inputs.items():
+                v = np.asarray(v, dtype=float)
+                v = np.broadcast_to(v, arr.shape)[idx] if v.ndim and arr.ndim else v
+                shown.append(f"{k} = {float(v)!r}")
+            where = f" at index {tuple(int(i) for i in idx)}" if arr.ndim else ""
+            given = f" for {', '.join(shown)}" if shown else ""
+            raise ValueError(f"{function}: {out_name} is {float(arr[bad].flat[0])!r}{where}, outside "
+                             f"the floating-point range{given}; these inputs are beyond what the "
+                             f"formula can represent")
+
+
 # ----- closed forms ---------------------------------------------------------------------------
 
 def half_life(volume, clearance):
@@ -108,7 +145,11 @@ def half_life(volume, clearance):
     """
     v = _positive("volume (L)", volume)
     cl = _positive("clearance (L/h)", clearance)
-    return _scalar_out(units.half_life(v, cl))
+    _broadcast(volume=v, clearance=cl)
+    with np.errstate(all="ignore"):
+        out = units.half_life(v, cl)
+    _finite_out("half_life", {"half-life (h)": out}, {"volume (L)": v, "clearance (L/h)": cl})
+    return _scalar_out(out)
 
 
 def elimination_rate_constant(volume, clearance):
@@ -124,7 +165,11 @@ def elimination_rate_constant(volume, clearance):
     """
     v = _positive("volume (L)", volume)
     cl = _positive("clearance (L/h)", clearance)
-    return _scalar_out(np.asarray(cl) / np.asarray(v))
+    _broadcast(volume=v, clearance=cl)
+    with np.errstate(all="ignore"):
+        out = np.asarray(cl) / np.asarray(v)
+    _finite_out("elimination_rate_constant", {"k (1/h)": out}, {"volume (L)": v, "clearance (L/h)": cl})
+    return _scalar_out(out)
 
 
 def rate_constant_from_half_life(half_life):
@@ -139,7 +184,10 @@ def rate_constant_from_half_life(half_life):
     Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
     """
     t = _positive("half_life (h)", half_life)
-    return _scalar_out(LN2 / np.asarray(t))
+    with np.errstate(all="ignore"):
+        out = LN2 / np.asarray(t)
+    _finite_out("rate_constant_from_half_life", {"k (1/h)": out}, {"half_life (h)": t})
+    return _scalar_out(out)
 
 
 def accumulation_ratio(half_life, interval):
@@ -166,8 +214,12 @@ def accumulation_ratio(half_life, interval):
     """
     t = _positive("half_life (h)", half_life)
     tau = _positive("interval (h)", interval)
-    k = LN2 / np.asarray(t)
-    return _scalar_out(-1.0 / np.expm1(-k * np.asarray(tau)))
+    _broadcast(half_life=t, interval=tau)
+    with np.errstate(all="ignore"):
+        k_tau = LN2 * (np.asarray(tau) / np.asarray(t))  # tau/t first: no underflow of k alone
+        out = -1.0 / np.expm1(-k_tau)
+    _finite_out("accumulation_ratio", {"R_ac": out}, {"half_life (h)": t, "interval (h)": tau})
+    return _scalar_out(out)
 
 
 def time_to_steady_state(half_life, fraction=0.9):
@@ -192,7 +244,11 @@ def time_to_steady_state(half_life, fraction=0.9):
     """
     t = _positive("half_life (h)", half_life)
     f = _open_fraction("fraction", fraction)
-    return _scalar_out(-np.log1p(-np.asarray(f)) * np.asarray(t) / LN2)
+    _broadcast(half_life=t, fraction=f)
+    with np.errstate(all="ignore"):
+        out = -np.log1p(-np.asarray(f)) / LN2 * np.asarray(t)
+    _finite_out("time_to_steady_state", {"time (h)": out}, {"half_life (h)": t, "fraction": f})
+    return _scalar_out(out)
 
 
 def washout_time(half_life, fraction):
@@ -215,7 +271,11 @@ def washout_time(half_life, fraction):
     """
     t = _positive("half_life (h)", half_life)
     f = _open_fraction("fraction", fraction)
-    return _scalar_out(-np.log(np.asarray(f)) * np.asarray(t) / LN2)
+    _broadcast(half_life=t, fraction=f)
+    with np.errstate(all="ignore"):
+        out = -np.log(np.asarray(f)) / LN2 * np.asarray(t)
+    _finite_out("washout_time", {"time (h)": out}, {"half_life (h)": t, "fraction": f})
+    return _scalar_out(out)
 
 
 def steady_state_average(dose, interval, clearance, bioavailability=1.0):
@@ -242,7 +302,12 @@ def steady_state_average(dose, interval, clearance, bioavailability=1.0):
     tau = _positive("interval (h)", interval)
     cl = _positive("clearance (L/h)", clearance)
     f = _bioavailability(bioavailability)
-    return _scalar_out(np.asarray(f) * np.asarray(d) / (np.asarray(cl) * np.asarray(tau)))
+    _broadcast(dose=d, interval=tau, clearance=cl, bioavailability=f)
+    with np.errstate(all="ignore"):
+        out = np.asarray(f) * np.asarray(d) / np.asarray(cl) / np.asarray(tau)
+    _finite_out("steady_state_average", {"average concentration (mg/L)": out},
+                {"dose (mg)": d, "interval (h)": tau, "clearance (L/h)": cl, "bioavailability F": f})
+    return _scalar_out(out)
 
 
 @dataclass(frozen=True)
@@ -265,33 +330,6 @@ class SteadyState:
     fluctuation: float
 
 
-def _rel(d, s):
-    """expm1(d*s)/d, equal to s at d = 0: a divided difference that never cancels."""
-    d = np.asarray(d, dtype=float)
-    safe = np.where(d == 0, 1.0, d)
-    return np.where(d == 0, s, np.expm1(safe * s) / safe)
-
-
-def _log1p_ratio(x):
-    """log1p(x)/x, equal to 1 at x = 0."""
-    x = np.asarray(x, dtype=float)
-    safe = np.where(x == 0, 1.0, x)
-    return np.where(x == 0, 1.0, np.log1p(safe) / safe)
-
-
-def _oral_ss_concentration(t, dose_f, volume, k, ka, tau):
-    r"""Steady-state oral concentration at time t into the interval (Gibaldi & Perrier Eq. 3.31).
-
-    Written as a divided difference in :math:`d = k_a - k` so it stays accurate as
-    :math:`k_a \to k` and equals the analytic limit at :math:`k_a = k`.
-    """
-    d = ka - k
-    num = (-np.exp(-k * t) * _rel(d, -t)
-           + np.exp(-k * t - ka * tau) * _rel(d, tau - t))
-    den = (-np.expm1(-k * tau)) * (-np.expm1(-ka * tau))
-    return dose_f * ka / volume * num / den
-
-
 def steady_state_one_compartment(dose, interval, volume, clearance, *, ka=None, bioavailability=1.0):
     r"""Steady-state peak, trough, average, time of peak and fluctuation for a one-compartment drug.
 
@@ -302,7 +340,8 @@ def steady_state_one_compartment(dose, interval, volume, clearance, *, ka=None, 
     .. math::
 
         C_{max,ss} = \frac{F D / V}{1 - e^{-k\tau}}, \quad
-        C_{min,ss} = C_{max,ss}\, e^{-k\tau}, \quad t_{max,ss} = 0.
+        C_{min,ss} = C_{max,ss}\, e^{-k\tau}, \quad t_{max,ss} = 0,
+        \quad \text{fluctuation} = k\tau.
 
     *Oral, first-order absorption* (rate constant :math:`k_a`, no lag):
 
@@ -316,13 +355,25 @@ def steady_state_one_compartment(dose, interval, volume, clearance, *, ka=None, 
             \ln\frac{k_a (1 - e^{-k\tau})}{k (1 - e^{-k_a\tau})},
         \quad C_{max,ss} = C_{ss}(t_{max,ss}), \quad C_{min,ss} = C_{ss}(\tau) = C_{ss}(0).
 
-    When :math:`k_a = k` both are taken as their limits,
-    :math:`t_{max,ss} = 1/k - \tau e^{-k\tau}/(1 - e^{-k\tau})`; the code evaluates the
-    formulas as divided differences (``expm1``/``log1p``) so nearby values of :math:`k_a`
-    are accurate too.
+    When :math:`k_a = k` both are taken as their limits. **Evaluation.** Written as above, the
+    formulas overflow or cancel (``inf`` for :math:`k_a\tau` of a few hundred, ``nan`` for weekly
+    dosing with fast absorption, lost digits for :math:`k_a \approx k`). The code uses forms in
+    which every exponent is <= 0 and nothing cancels: the bracket as
+    :math:`[e^{-lt} q(t) + e^{-ht - l\tau} q(\tau - t)]/[(1 - e^{-k\tau})(1 - e^{-k_a\tau})]`
+    (:func:`pkmodel._steady_state.oral_ss_shape`), and, with :math:`x = k_a\tau/2`, :math:`y = k\tau/2`,
+
+    .. math::
+
+        t_{max,ss} = \frac{\tau}{2}\,\frac{N(x) - N(y)}{x - y}, \qquad
+        N(u) = u - \ln\frac{\sinh u}{u},
+
+    a divided difference of a smooth increasing function (so :math:`0 < t_{max,ss} \le \tau/2`),
+    evaluated without cancellation (:func:`pkmodel._steady_state.n_divided_difference`). Checked against 50-digit
+    mpmath over :math:`k\tau, k_a\tau \in [10^{-8}, 10^{4}]` (tests/test_metrics.py).
 
     In both cases :math:`\bar C_{ss} = F D/(CL\,\tau)` and the fluctuation is
-    :math:`(C_{max,ss} - C_{min,ss})/\bar C_{ss}`.
+    :math:`(C_{max,ss} - C_{min,ss})/\bar C_{ss}`. Inputs whose results lie outside the
+    floating-point range (e.g. :math:`k\tau < 10^{-308}`) raise ``ValueError``.
 
     Parameters
     ----------
@@ -348,27 +399,49 @@ def steady_state_one_compartment(dose, interval, volume, clearance, *, ka=None, 
     v = np.asarray(_positive("volume (L)", volume))
     cl = np.asarray(_positive("clearance (L/h)", clearance))
     f = np.asarray(_bioavailability(bioavailability))
-    k = cl / v
-    df = f * d
-    cavg = df / (cl * tau)
-    if ka is None:
-        cmax = df / v / (-np.expm1(-k * tau))
-        cmin = cmax * np.exp(-k * tau)
-        tmax = np.zeros(np.broadcast(cmax, tau).shape)
-    else:
+    inputs = {"dose (mg)": d, "interval (h)": tau, "volume (L)": v, "clearance (L/h)": cl}
+    if ka is not None:
         ka = np.asarray(_positive("ka (1/h)", ka))
-        dk = ka - k
-        e_k = np.exp(-k * tau)
-        x_over_d = -e_k * _rel(dk, -tau) / (-np.expm1(-k * tau))
-        x = x_over_d * dk
-        tmax = _log1p_ratio(dk / k) / k - _log1p_ratio(x) * x_over_d
-        cmax = _oral_ss_concentration(tmax, df, v, k, ka, tau)
-        cmin = _oral_ss_concentration(tau, df, v, k, ka, tau)
-    fluct = (cmax - cmin) / cavg
-    return SteadyState(*(_scalar_out(np.asarray(a, dtype=float)) for a in (cmax, cmin, cavg, tmax, fluct)))
+        inputs["ka (1/h)"] = ka
+    inputs["bioavailability F"] = f
+    _broadcast(**{k.split(" ")[0]: a for k, a in inputs.items()})
+    with np.errstate(all="ignore"):
+        k = cl / v
+        k_tau = cl * tau / v
+        df = f * d
+        cavg = df / cl / tau
+        if ka is None:
+            cmax = df / v / (-np.expm1(-k_tau))
+            cmin = df / v / np.expm1(k_tau)
+            tmax = np.zeros(np.broadcast(cmax, tau).shape)
+            fluct = k_tau
+        else:
+            ka_tau = ka * tau
+            # k_a / (1 - e^{-k_a tau}) without 0/0 when k_a tau underflows
+            absorbed = np.where(ka_tau > 1.0, ka / (-np.expm1(-ka_tau)), 1.0 / (tau * phi(ka_tau)))
+            scale = df / v * absorbed / (-np.expm1(-k_tau))
+            tmax = 0.5 * tau * n_divided_difference(0.5 * ka_tau, 0.5 * k_tau)
+            cmax = scale * oral_ss_shape(tmax, k, ka, tau)
+            cmin = scale * oral_ss_shape(tau, k, ka, tau)
+            fluct = (cmax - cmin) / cavg
+    out = {"cmax": cmax, "cmin": cmin, "caverage": cavg, "tmax": tmax, "fluctuation": fluct}
+    _finite_out("steady_state_one_compartment", out, inputs)
+    return SteadyState(*(_scalar_out(np.asarray(a, dtype=float)) for a in out.values()))
 
 
 # ----- measurements on a Result -----------------------------------------------------------------
+
+_RESULT_ATTRIBUTES = ("at", "auc", "times", "regimen", "model", "batched")
+
+
+def _check_result(result, name, unit) -> None:
+    """``result`` must be a simulated Result; ``name`` and ``unit`` strings (the Result checks their values)."""
+    if not all(hasattr(result, a) for a in _RESULT_ATTRIBUTES):
+        raise TypeError(f"result must be a Result from pkmodel.simulate; got {result!r} "
+                        f"({type(result).__name__})")
+    check.text("name", name, allowed="a compartment name (str)")
+    check.text("unit", unit, allowed="a concentration unit (str), e.g. 'mg/L'")
+
 
 def _conc(result, name, unit, times, side="right"):
     """Concentrations at ``times`` as (S, N), whatever the batching."""
@@ -438,6 +511,12 @@ def interval_summary(result, name: str, start: float, interval: float, unit: str
         \bar C = \frac{1}{\tau}\int_{t_0}^{t_0+\tau} C(t)\,dt, \quad
         \text{fluctuation} = \frac{C_{max} - C_{min}}{\bar C}.
 
+    **No drug in the window** (e.g. before the first dose, or before an oral lag has passed):
+    :math:`C_{max} = C_{min} = \bar C = 0`, and the fluctuation, 0/0 as written, is defined as
+    0 (nothing swings). This holds per subject of a batched result. No other value is special:
+    any nan or inf in the measured values (which only inputs beyond the float range can cause)
+    raises ``ValueError``.
+
     A dose at :math:`t_0` counts (the value just after it); one at :math:`t_0 + \tau` does not
     (the left limit is used, so the trough just before the next dose is seen). :math:`C_{max}`,
     :math:`t_{max}` and :math:`C_{min}` are located on a 401-point grid of exact values
@@ -464,9 +543,12 @@ def interval_summary(result, name: str, start: float, interval: float, unit: str
     Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     (peak, trough, average steady-state concentration and fluctuation).
     """
+    _check_result(result, name, unit)
     start = check.non_negative("start (h)", start)
     tau = check.positive("interval (h)", interval)
     end = start + tau
+    if not math.isfinite(end):
+        raise ValueError(f"start (h) + interval (h) must be finite; got start = {start!r}, interval = {tau!r}")
     grid = np.linspace(start, end, 401)
     grid[-1] = end
     grid = np.unique(np.concatenate([grid, _event_times(result, start, end)]))
@@ -501,8 +583,12 @@ def interval_summary(result, name: str, start: float, interval: float, unit: str
         cmin = np.minimum(cmin, c_left.min(axis=1))
 
     cavg = np.atleast_1d(result.auc(name, start, end, unit)) / tau
-    fluct = (cmax - cmin) / cavg
+    no_drug = (cmax == 0) & (cavg == 0)
+    with np.errstate(all="ignore"):
+        fluct = np.where(no_drug, 0.0, (cmax - cmin) / np.where(no_drug, 1.0, cavg))
     out = [cmax, cmin, cavg, tmax - start, fluct]
+    _finite_out("interval_summary", dict(zip(("cmax", "cmin", "caverage", "tmax", "fluctuation"), out)),
+                {"start (h)": start, "interval (h)": tau})
     if not result.batched:
         out = [float(a[0]) for a in out]
     return SteadyState(*out)
@@ -528,12 +614,15 @@ def troughs(result, name: str, unit: str = "mg/L"):
     ----------
     Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
     """
+    _check_result(result, name, unit)
     t = np.unique(np.asarray(result.regimen.times, dtype=float))
     if t.size == 0:
         empty = np.zeros((result.state.shape[0], 0)) if result.batched else np.zeros(0)
         result.model.index(name)
         return t, empty
-    return t, result.at(t, side="left").concentration(name, unit)
+    c = result.at(t, side="left").concentration(name, unit)
+    _finite_out("troughs", {"trough concentration": c}, {})
+    return t, c
 
 
 def time_below_fraction(result, name: str, fraction: float, *, after: float | None = None,
@@ -578,7 +667,10 @@ def time_below_fraction(result, name: str, fraction: float, *, after: float | No
     Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     (time to fall to a fraction after stopping: :math:`\ln(1/f)/k`).
     """
+    _check_result(result, name, unit)
     f = _open_fraction("fraction", fraction)
+    if np.ndim(f):
+        raise TypeError(f"fraction must be a single number in (0, 1); got an array of shape {np.shape(f)}")
     tolerance = check.positive("tolerance (h)", tolerance)
     t_end = float(result.times[-1])
     if after is None:
@@ -630,6 +722,9 @@ def time_below_fraction(result, name: str, fraction: float, *, after: float | No
             edges = np.concatenate([lo_f[:, None], inner, hi_f[:, None]], axis=1)
             lo_f, hi_f = edges[rows_f, j], edges[rows_f, j + 1]  # still above at lo, below at hi
         out[found] = hi_f - after
+    if np.isnan(out).any() or np.isnan(cpk).any():
+        raise ValueError("time_below_fraction: the peak or the crossing time is nan; the result holds "
+                         "values beyond the floating-point range")
     return float(out[0]) if not result.batched else out
 
 
@@ -646,5 +741,7 @@ def auc(result, name: str, start: float = 0.0, end: float | None = None, unit: s
     ----------
     Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed. (AUC).
     """
+    _check_result(result, name, unit)
     out = result.auc(name, start, end, unit)
+    _finite_out("auc", {"AUC": out}, {"start (h)": start} if end is None else {"start (h)": start, "end (h)": end})
     return float(out) if np.ndim(out) == 0 else out

@@ -30,6 +30,13 @@ References
    analysis based on statistical moment theory).
 4. The PKNCA R package (W. Denney et al.) and Phoenix WinNonlin documentation: the "best fit"
    rule for choosing the λz points (adjusted R² within 1e-4 of the best → more points).
+
+Bad input raises ``TypeError`` (wrong type: strings, ``None``, bools, floats for counts) or
+``ValueError`` (wrong value), naming the parameter and the value. The only ``nan`` that can
+leave :func:`nca` is documented: when the terminal phase does not decline, λz and everything
+computed from it are ``nan`` and :attr:`NCAResult.lambda_z_determined` is ``False`` (the summary
+says so too); ``r2_adjusted`` is ``nan`` for a 2-point fit (it needs 3). Any other non-finite
+value (data beyond the floating-point range) raises ``ValueError``.
 """
 
 from __future__ import annotations
@@ -69,7 +76,9 @@ class NCAResult:
     c_last, t_last : last positive concentration and its time.
     dose, route, bioavailability, concentration_unit : the inputs, for the summary.
 
-    λz-dependent values are ``nan`` if the terminal phase does not decline.
+    λz-dependent values (``lambda_z``, ``half_life``, ``auc_0_inf``,
+    ``auc_extrapolated_percent``, ``clearance``, ``volume``) are ``nan`` if the terminal phase
+    does not decline; :attr:`lambda_z_determined` is then ``False``. Every other field is finite.
     """
 
     cmax: float
@@ -89,6 +98,11 @@ class NCAResult:
     route: str
     bioavailability: float | None
     concentration_unit: str
+
+    @property
+    def lambda_z_determined(self) -> bool:
+        """False when the terminal phase does not decline, so λz and the values from it are nan."""
+        return math.isfinite(self.lambda_z)
 
     @property
     def apparent(self) -> bool:
@@ -134,24 +148,59 @@ def auc_linear_up_log_down(times, concentrations) -> float:
             \dfrac{C_i + C_{i+1}}{2}\,\Delta t & \text{otherwise.}
         \end{cases}
 
-    The log form is exact for a mono-exponential decline. No input checks: :func:`nca` makes them.
+    The log form is exact for a mono-exponential decline.
+
+    Parameters
+    ----------
+    times : non-decreasing times, h (>= 0, finite).
+    concentrations : one finite concentration >= 0 per time.
 
     References
     ----------
     Gabrielsson & Weiner, *Pharmacokinetic and Pharmacodynamic Data Analysis*;
     Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics* (trapezoidal rule).
     """
-    t = np.asarray(times, dtype=float)
-    c = np.asarray(concentrations, dtype=float)
+    t, c = _profile(times, concentrations)
+    return _auc(t, c)
+
+
+def _auc(t, c) -> float:
+    """:func:`auc_linear_up_log_down` on checked arrays; refuses a sum beyond the float range."""
     if t.size < 2:
         return 0.0
     dt = np.diff(t)
     c1, c2 = c[:-1], c[1:]
     log_down = (c2 < c1) & (c2 > 0)
-    lin = 0.5 * (c1 + c2) * dt
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
+        lin = (0.5 * c1 + 0.5 * c2) * dt
         log = (c1 - c2) / np.log(np.where(log_down, c1 / np.where(c2 > 0, c2, 1.0), 2.0)) * dt
-    return float(np.sum(np.where(log_down, log, lin)))
+        out = float(np.sum(np.where(log_down, log, lin)))
+    if not math.isfinite(out):
+        raise ValueError(f"the AUC of these concentrations is {out!r}, beyond the floating-point range; "
+                         f"got concentrations up to {float(c.max())!r} over {float(t[-1] - t[0])!r} h")
+    return out
+
+
+def _profile(times, concentrations):
+    """Checked (times, concentrations): 1-D float arrays of one length, times as :func:`_validate.times`,
+    concentrations finite and >= 0; TypeError for non-numbers (strings, None, bools)."""
+    t = check.times("times", times)
+    c = check.sequence_of_numbers("concentrations", concentrations,
+                                  allowed="a sequence of numbers")
+    if c.ndim == 0:
+        c = c.reshape(1)
+    if c.ndim != 1 or c.size != t.size:
+        raise ValueError(f"concentrations must be 1-D with one value per time; got shape {c.shape} "
+                         f"for {t.size} times")
+    bad = ~np.isfinite(c)
+    if bad.any():
+        i = int(np.argmax(bad))
+        raise ValueError(f"concentrations must be finite; got {c[i]!r} at index {i}")
+    if (c < 0).any():
+        i = int(np.argmax(c < 0))
+        raise ValueError(f"concentrations must be >= 0 (use 0 below the limit of quantification); "
+                         f"got {c[i]!r} at index {i}")
+    return t, c
 
 
 def _loglinear_fit(t, c):
@@ -161,6 +210,8 @@ def _loglinear_fit(t, c):
     tm, ym = t.mean(), y.mean()
     sxx = np.sum((t - tm) ** 2)
     sxy = np.sum((t - tm) * (y - ym))
+    if not (math.isfinite(sxx) and math.isfinite(sxy)):
+        raise ValueError(f"times must be small enough for a least-squares fit; got times up to {float(t.max())!r} h")
     slope = sxy / sxx
     intercept = ym - slope * tm
     resid = y - (intercept + slope * t)
@@ -231,39 +282,21 @@ def nca(times, concentrations, dose, *, route: str = "oral", bioavailability: fl
     Gibaldi & Perrier, *Pharmacokinetics*, 2nd ed.; Rowland & Tozer, *Clinical
     Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
-    t = check.times("times", times)
-    try:
-        c = np.asarray(concentrations, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"concentrations must be a sequence of numbers; got {concentrations!r}") from None
-    if c.ndim == 0:
-        c = c.reshape(1)
-    if c.ndim != 1 or c.size != t.size:
-        raise ValueError(f"concentrations must be 1-D with one value per time; got shape {c.shape} "
-                         f"for {t.size} times")
+    t, c = _profile(times, concentrations)
     if t.size > 1 and (np.diff(t) <= 0).any():
         i = int(np.argmax(np.diff(t) <= 0))
         raise ValueError(f"times must be strictly increasing (one sample per time); got {t[i]!r} "
                          f"twice at indices {i} and {i + 1}")
-    bad = ~np.isfinite(c)
-    if bad.any():
-        i = int(np.argmax(bad))
-        raise ValueError(f"concentrations must be finite; got {c[i]!r} at index {i}")
-    if (c < 0).any():
-        i = int(np.argmax(c < 0))
-        raise ValueError(f"concentrations must be >= 0 (use 0 below the limit of quantification); "
-                         f"got {c[i]!r} at index {i}")
     dose = check.positive("dose (mg)", dose)
     check.choice("route", route, ("oral", "iv"))
     if bioavailability is not None:
         bioavailability = check.fraction("bioavailability F", bioavailability)
     check.choice("concentration_unit", concentration_unit, tuple(UNIT_FACTORS))
-    if isinstance(min_points, bool) or not isinstance(min_points, (int, np.integer)) or min_points < 3:
-        raise ValueError(f"min_points must be an integer >= 3 (adjusted R² needs 3 points); got {min_points!r}")
-    if terminal_points is not None and (isinstance(terminal_points, bool)
-                                        or not isinstance(terminal_points, (int, np.integer))
-                                        or terminal_points < 2):
-        raise ValueError(f"terminal_points must be None or an integer >= 2; got {terminal_points!r}")
+    min_points = check.integer("min_points", min_points, low=3,
+                               allowed="an integer >= 3 (adjusted R² needs 3 points)")
+    if terminal_points is not None:
+        terminal_points = check.integer("terminal_points", terminal_points, low=2,
+                                        allowed="None or an integer >= 2")
     if not (c > 0).any():
         raise ValueError("concentrations are all zero; nothing to analyse")
 
@@ -306,17 +339,27 @@ def nca(times, concentrations, dose, *, route: str = "oral", bioavailability: fl
         if route == "oral":
             c0 = 0.0
         elif c.size > 1 and c[1] < c[0] and c[1] > 0:
-            c0 = float(c[0] * math.exp(math.log(c[0] / c[1]) / (t[1] - t[0]) * t[0]))
+            with np.errstate(all="ignore"):
+                c0 = float(c[0] * np.exp(math.log(c[0] / c[1]) / (t[1] - t[0]) * t[0]))
+            if not math.isfinite(c0):
+                raise ValueError(f"C0 back-extrapolated from the first two samples (t = {t[0]:g}, "
+                                 f"{t[1]:g} h) is {c0!r}, beyond the floating-point range; "
+                                 "sample closer to the dose")
         else:
             c0 = float(c[0])
         ta, ca = np.concatenate([[0.0], ta]), np.concatenate([[c0], ca])
-    auc_t = auc_linear_up_log_down(ta, ca)
+    auc_t = _auc(ta, ca)
     auc_inf = auc_t + c_last / lam if math.isfinite(lam) else math.nan
     extrap = 100.0 * (auc_inf - auc_t) / auc_inf if math.isfinite(auc_inf) else math.nan
 
     f = 1.0 if bioavailability is None else bioavailability
     cl = f * dose * UNIT_FACTORS[concentration_unit] / auc_inf if math.isfinite(auc_inf) else math.nan
     vz = cl / lam if math.isfinite(lam) else math.nan
+    if math.isfinite(lam):
+        for label, value in (("AUC0-inf", auc_inf), ("clearance", cl), ("volume", vz)):
+            if not (math.isfinite(value) and value > 0):
+                raise ValueError(f"nca: {label} is {value!r}, beyond the floating-point range "
+                                 f"(lambda_z = {lam!r} 1/h, Clast = {c_last!r}, dose = {dose!r} mg)")
     return NCAResult(
         cmax=cmax, tmax=tmax, auc_0_t=auc_t, auc_0_inf=auc_inf, auc_extrapolated_percent=extrap,
         lambda_z=float(lam), half_life=LN2 / lam if math.isfinite(lam) else math.nan,

@@ -1,4 +1,5 @@
-"""Every bad input raises ValueError, and the message names the parameter and the bad value."""
+"""Every bad input raises TypeError (wrong type) or ValueError (wrong value), and the message names
+the parameter and the bad value."""
 
 from __future__ import annotations
 
@@ -63,11 +64,11 @@ def test_bad_ka(bad, shown):
 
 
 def test_non_numbers_are_named():
-    with pytest.raises(ValueError, match=r"volume of 'drug' \(L\).*got '10' \(str\)"):
+    with pytest.raises(TypeError, match=r"volume of 'drug' \(L\).*got '10' \(str\)"):
         pk.one_compartment("10", 1.0)
-    with pytest.raises(ValueError, match=r"dose amount \(mg\).*got None"):
+    with pytest.raises(TypeError, match=r"dose amount \(mg\).*got None"):
         pk.Dose(0.0, None)
-    with pytest.raises(ValueError, match=r"ka \(1/h\).*got True"):
+    with pytest.raises(TypeError, match=r"ka \(1/h\).*got True"):
         pk.one_compartment(10.0, 1.0, ka=True)
 
 
@@ -101,9 +102,9 @@ def test_repeated_needs_exactly_one_of_count_and_until():
         pk.repeated(5.0, 12.0, count=3, until=48)
     with pytest.raises(ValueError, match=r"exactly one of count and until; got count=None, until=None"):
         pk.repeated(5.0, 12.0)
-    with pytest.raises(ValueError, match=r"count must be an integer >= 1; got 0"):
+    with pytest.raises(ValueError, match=r"count must be an integer in \[1, 100,000\] \(MAX_DOSES\); got 0"):
         pk.repeated(5.0, 12.0, count=0)
-    with pytest.raises(ValueError, match=r"count must be an integer >= 1; got 2\.5"):
+    with pytest.raises(TypeError, match=r"count must be an integer in \[1, 100,000\].*; got 2\.5"):
         pk.repeated(5.0, 12.0, count=2.5)
     with pytest.raises(ValueError, match=r"until \(h\).*> start.*got 0\.0"):
         pk.repeated(5.0, 12.0, until=0.0)
@@ -133,7 +134,7 @@ def test_regimen_edits():
         reg.missed(3)
     with pytest.raises(ValueError, match=r"delay \(h\).*got -1\.0"):
         reg.late(0, -1.0)
-    with pytest.raises(ValueError, match=r"doses must be Dose records; got \(0, 5\)"):
+    with pytest.raises(TypeError, match=r"doses must be Dose records; got \(0, 5\)"):
         pk.Regimen(((0, 5),))
 
 
@@ -156,7 +157,7 @@ def test_unsorted_or_negative_or_nonfinite_times(oral_model):
         pk.simulate(oral_model, reg, [0.0, math.inf])
     with pytest.raises(ValueError, match=r"times must be a non-empty 1-D sequence.*got shape \(0,\)"):
         pk.simulate(oral_model, reg, [])
-    with pytest.raises(ValueError, match=r"times must be a sequence of numbers \(hours\); got \['a'\]"):
+    with pytest.raises(TypeError, match=r"times must be a sequence of numbers \(hours\); got 'a' \(str\) in \['a'\]"):
         pk.simulate(oral_model, reg, ["a"])
     with pytest.raises(ValueError, match=r"side must be one of 'right', 'left'; got 'middle'"):
         pk.simulate(oral_model, reg, [0.0], side="middle")

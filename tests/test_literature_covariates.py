@@ -87,15 +87,17 @@ def test_extrapolation_warning(age, sex):
 
 @pytest.mark.parametrize("age", [17.9, 100.5, float("nan"), "old", None])
 def test_age_out_of_range(age):
-    with pytest.raises(ValueError, match=r"age must be a number of years in \[18, 100\]"):
+    error = TypeError if age is None or isinstance(age, str) else ValueError  # wrong type vs value
+    with pytest.raises(error, match=r"age must be a number of years in \[18, 100\]"):
         lit.at_age(age)
 
 
 @pytest.mark.parametrize("w", [0, -70, float("inf"), float("nan"), "70"])
 def test_bad_weight(w):
-    with pytest.raises(ValueError, match="weight_kg"):
+    error = TypeError if isinstance(w, str) else ValueError  # wrong type vs wrong value
+    with pytest.raises(error, match="weight_kg"):
         lit.preset("elderly", weight_kg=w)
-    with pytest.raises(ValueError, match="weight_kg"):
+    with pytest.raises(error, match="weight_kg"):
         lit.at_age(50, weight_kg=w)
 
 

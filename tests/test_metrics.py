@@ -341,3 +341,124 @@ def test_interval_summary_with_doses_inside_the_interval():
               for a, b, doses in ((5, 12, (0,)), (12, 24, (0, 12)), (24, 29, (0, 12, 24)))
               for ti in doses)
     assert s.caverage == pytest.approx(auc / 24.0, rel=1e-12)
+
+
+# ----- steady state: no overflow, no cancellation (issue 9) -------------------------------------
+
+def _ss_reference(dose, tau, volume, clearance, ka):
+    """Steady-state oral values from the textbook formulas, in 60-digit mpmath (independent of the code).
+
+    Gibaldi & Perrier: C(t) = D ka/(V (ka - k)) [e^{-kt}/(1 - e^{-k tau}) - e^{-ka t}/(1 - e^{-ka tau})],
+    t_max = ln[ka (1 - e^{-k tau}) / (k (1 - e^{-ka tau}))]/(ka - k). At 60 digits the cancellation
+    that ruins these formulas in double precision (ka ~ k, k tau small) still leaves > 30 digits.
+    """
+    mp = pytest.importorskip("mpmath")
+    with mp.workdps(60):
+        D, tau, V, CL, a = (mp.mpf(x) for x in (dose, tau, volume, clearance, ka))
+        k = CL / V
+        if a == k:  # the limit, to ~30 digits
+            a = k * (1 + mp.mpf(10) ** -30)
+
+        def c(t):
+            return D * a / (V * (a - k)) * (mp.exp(-k * t) / (1 - mp.exp(-k * tau))
+                                            - mp.exp(-a * t) / (1 - mp.exp(-a * tau)))
+
+        tmax = mp.log(a * (1 - mp.exp(-k * tau)) / (k * (1 - mp.exp(-a * tau)))) / (a - k)
+        cmax, cmin, cavg = c(tmax), c(tau), D / (CL * tau)
+        return {"cmax": cmax, "cmin": cmin, "tmax": tmax, "fluctuation": (cmax - cmin) / cavg,
+                "scale": cmax / cavg}
+
+
+_PRODUCTS = [1e-8, 1e-5, 1e-3, 0.05, 0.3, 0.69, 0.71, 0.99, 1.0, 1.01, 1.39, 1.41, 3.0, 10.0, 100.0, 1e3, 1e4]
+_GRID = ([(kt, at) for kt in _PRODUCTS for at in _PRODUCTS]
+         + [(kt, kt * r) for kt in _PRODUCTS for r in (1 + 1e-12, 1 + 1e-8, 1 + 1e-4, 1 - 1e-6, 1.3, 0.75)])
+
+
+def test_steady_state_oral_matches_high_precision_reference_everywhere():
+    # k tau and ka tau from 1e-8 to 1e4 (t1/2 from 2 min to 190 years at tau = 24 h; absorption
+    # half-lives from seconds to years) and ka within 1e-12 of k. Tolerances: 1e-12 relative for
+    # cmax, cmin, tmax (the exponentials' own conditioning is |exponent| * eps <= 1e4 * 1.1e-16);
+    # the fluctuation is a difference cmax - cmin, so its error is 1e-13 relative to cmax/cavg.
+    tau, volume = 24.0, 50.0
+    for k_tau, ka_tau in _GRID:
+        clearance, ka = k_tau * volume / tau, ka_tau / tau
+        got = m.steady_state_one_compartment(10.0, tau, volume, clearance, ka=ka)
+        ref = _ss_reference(10.0, tau, volume, clearance, ka)
+        for key in ("cmax", "cmin", "tmax"):
+            r = float(ref[key])
+            if r < 1e-290:  # below the float range: 0 is the right double
+                assert getattr(got, key) < 1e-280
+                continue
+            assert getattr(got, key) == pytest.approx(r, rel=1e-12), (key, k_tau, ka_tau)
+        assert abs(got.fluctuation - float(ref["fluctuation"])) <= 1e-13 * float(ref["scale"]), (k_tau, ka_tau)
+
+
+@pytest.mark.parametrize("args", [
+    (10.0, 24.0, 50.0, 2.0, 30.0),   # issue 9: cmax was inf
+    (10.0, 168.0, 50.0, 2.0, 5.0),   # issue 9: weekly dosing, 8-min absorption half-life: was nan
+    (10.0, 168.0, 50.0, 2.0, 1e6),   # absorption in microseconds
+    (10.0, 1.0, 50.0, 1e-6, 1e-6),   # t1/2 of 4 years, hourly doses, ka = k
+    (10.0, 8760.0, 5.0, 100.0, 1e-4),  # yearly dose, fast elimination, very slow absorption (flip-flop)
+])
+def test_steady_state_extreme_cases_are_finite_and_accurate(args):
+    dose, tau, volume, clearance, ka = args
+    got = m.steady_state_one_compartment(dose, tau, volume, clearance, ka=ka)
+    ref = _ss_reference(dose, tau, volume, clearance, ka)
+    assert all(math.isfinite(x) for x in (got.cmax, got.cmin, got.caverage, got.tmax, got.fluctuation))
+    for key in ("cmax", "cmin", "tmax"):
+        assert getattr(got, key) == pytest.approx(float(ref[key]), rel=1e-12, abs=1e-300), key
+    assert got.fluctuation == pytest.approx(float(ref["fluctuation"]), rel=1e-12, abs=1e-13 * float(ref["scale"]))
+    assert 0.0 < got.tmax <= tau / 2  # at steady state the peak is in the first half of the interval
+
+
+def test_steady_state_iv_fluctuation_is_k_tau_and_extremes_are_finite():
+    # (cmax - cmin)/cavg = (D/V)/(D/(CL tau)) = k tau exactly; weekly dosing of a fast drug
+    got = m.steady_state_one_compartment(10.0, 168.0, 50.0, 200.0)
+    assert got.fluctuation == pytest.approx(4.0 * 168.0, rel=1e-15)
+    assert got.cmax == pytest.approx(0.2, rel=1e-15)  # 1/(1 - e^{-672}) = 1
+    assert got.cmin == pytest.approx(0.2 * math.exp(-672.0), rel=1e-12)
+    assert m.steady_state_one_compartment(10.0, 1e4, 1.0, 1.0).cmin == 0.0  # e^{-1e4} underflows
+
+
+def test_steady_state_refuses_results_beyond_the_float_range():
+    # k tau = 1e-320: cmax = D/(V k tau) = 1e311 mg/L does not fit in a double
+    with pytest.raises(ValueError, match=r"cmax is inf.*interval \(h\) = 1e-300"):
+        m.steady_state_one_compartment(10.0, 1e-300, 1e10, 1e-10, ka=1.0)
+
+
+def test_interval_summary_without_drug_has_zero_fluctuation():
+    # the window [0, 12] h ends at the first dose (24 h), and an oral lag of 3 h keeps [24, 26] empty
+    model = pkmodel.one_compartment(40.0, 2.0, ka=1.0, lag=3.0)
+    r = pkmodel.simulate(model, pkmodel.repeated(5.0, 12.0, count=3, start=24.0), np.linspace(0, 72, 13))
+    for start, interval in ((0.0, 12.0), (24.0, 2.0), (0.0, 24.0)):
+        s = m.interval_summary(r, "drug", start, interval)
+        assert (s.cmax, s.cmin, s.caverage, s.fluctuation) == (0.0, 0.0, 0.0, 0.0)
+    # with drug the usual definition: the peak-trough swing over the average
+    s = m.interval_summary(r, "drug", 48.0, 12.0)
+    assert s.fluctuation == pytest.approx((s.cmax - s.cmin) / s.caverage, rel=1e-15) and s.fluctuation > 0
+    # batched: each subject on its own (here neither has drug before the 24 h dose)
+    rb = pkmodel.simulate(pkmodel.one_compartment(40.0, 2.0).vary(clearance_factor={"drug": np.array([1.0, 2.0])}),
+                          pkmodel.single_dose(5.0, time=24.0, route="iv"), np.linspace(0, 48, 9))
+    sb = m.interval_summary(rb, "drug", 0.0, 24.0)
+    assert np.array_equal(sb.fluctuation, [0.0, 0.0]) and np.array_equal(sb.cmax, [0.0, 0.0])
+
+
+def test_steady_state_oral_arrays_match_high_precision_reference_at_random_points():
+    # 200 log-uniform random cases (seeded) in one vectorised call: k tau, ka tau in [1e-9, 3e4],
+    # a third with ka within 1e-14..1e-1 relative of k, tau from 36 s to 1.1 years, V 0.1-1000 L.
+    # Same tolerances as the grid test above.
+    rng = np.random.default_rng(20261126)
+    n = 200
+    k_tau = 10 ** rng.uniform(-9, 4.5, n)
+    near = k_tau * (1 + 10 ** rng.uniform(-14, -1, n) * rng.choice([-1, 1], n))
+    ka_tau = np.where(rng.random(n) < 1 / 3, near, 10 ** rng.uniform(-9, 4.5, n))
+    tau, volume = 10 ** rng.uniform(-2, 4, n), 10 ** rng.uniform(-1, 3, n)
+    clearance, ka = k_tau * volume / tau, ka_tau / tau
+    got = m.steady_state_one_compartment(10.0, tau, volume, clearance, ka=ka)
+    for i in range(n):
+        ref = _ss_reference(10.0, tau[i], volume[i], clearance[i], ka[i])
+        for key in ("cmax", "cmin", "tmax"):
+            r = float(ref[key])
+            if r >= 1e-290:
+                assert getattr(got, key)[i] == pytest.approx(r, rel=1e-12), (key, k_tau[i], ka_tau[i])
+        assert abs(got.fluctuation[i] - float(ref["fluctuation"])) <= 1e-13 * float(ref["scale"])

@@ -196,3 +196,16 @@ def test_bad_input_raises_naming_the_problem(kwargs, words):
         nca(times, conc, dose, **args)
     for w in words:
         assert w in str(err.value)
+
+
+def test_undeterminable_lambda_z_is_flagged_and_everything_else_is_finite():
+    # a terminal phase that rises: lambda_z cannot be estimated; the documented nan values are
+    # flagged by lambda_z_determined and the summary, and every other field is finite
+    r = nca([0.5, 1.0, 2.0, 4.0, 8.0, 12.0], [1.0, 3.0, 1.0, 1.1, 1.2, 1.3], 10.0)
+    assert r.lambda_z_determined is False
+    for name in ("lambda_z", "half_life", "auc_0_inf", "auc_extrapolated_percent", "clearance", "volume"):
+        assert math.isnan(getattr(r, name)), name
+    for name in ("cmax", "tmax", "auc_0_t", "c_last", "t_last"):
+        assert math.isfinite(getattr(r, name)), name
+    assert "cannot be estimated" in r.summary()
+    assert nca(T, C, 10.0).lambda_z_determined is True
