@@ -203,6 +203,78 @@ def _short(values, limit: int = 60) -> str:
     return s[: limit - 3] + "..."
 
 
+# ----- checks that accept a number or an array of them (closed-form metrics) --------------
+
+def array_check(name: str, value, test, allowed: str):
+    """Validate an array elementwise (finite and ``test``); the message names the first bad value."""
+    arr = sequence_of_numbers(name, value, allowed=f"{allowed} (or an array of them)")
+    ok = np.isfinite(arr) & test(arr)
+    if not ok.all():
+        bad = arr[~ok].flat[0]
+        raise ValueError(f"{name} must be {allowed}; got {bad!r}")
+    return arr
+
+
+def positive_or_array(name: str, value):
+    if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
+        return positive(name, value)
+    return array_check(name, value, lambda a: a > 0, "a finite number > 0")
+
+
+def open_fraction_or_array(name: str, value):
+    allowed = "a number in (0, 1) (both ends excluded)"
+    if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
+        return number(name, value, low=0.0, high=1.0, low_open=True, high_open=True,
+                            allowed=allowed)
+    return array_check(name, value, lambda a: (a > 0) & (a < 1), allowed)
+
+
+def bioavailability_or_array(value):
+    if np.ndim(value) == 0 and not isinstance(value, np.ndarray):
+        return fraction("bioavailability F", value)
+    return array_check("bioavailability F", value, lambda a: (a > 0) & (a <= 1), "a number in (0, 1]")
+
+
+def scalar_out(x):
+    """0-d arrays back to Python floats, so scalar in gives scalar out."""
+    return float(x) if np.ndim(x) == 0 else x
+
+
+def broadcast(**named):
+    """Refuse arrays whose shapes do not broadcast together, naming them and their shapes."""
+    shapes = {k: np.shape(v) for k, v in named.items()}
+    try:
+        np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        names = list(shapes)
+        listed = ", ".join(f"{k} {s}" for k, s in shapes.items())
+        raise ValueError(f"{', '.join(names[:-1])} and {names[-1]} must have shapes that broadcast "
+                         f"together (equal lengths, or single numbers); got shapes {listed}") from None
+
+
+def finite_out(function: str, outputs: dict, inputs: dict):
+    """Raise ``ValueError`` if any output is nan or inf: the inputs lie beyond the float range.
+
+    ``outputs`` and ``inputs`` map names to values (arrays allowed); the message gives the first
+    bad output and the inputs at that position.
+    """
+    for out_name, out in outputs.items():
+        arr = np.asarray(out, dtype=float)
+        bad = ~np.isfinite(arr)
+        if bad.any():
+            idx = np.unravel_index(int(np.argmax(bad)), arr.shape) if arr.ndim else ()
+            shown = []
+            for k, v in inputs.items():
+                v = np.asarray(v, dtype=float)
+                v = np.broadcast_to(v, arr.shape)[idx] if v.ndim and arr.ndim else v
+                shown.append(f"{k} = {float(v)!r}")
+            where = f" at index {tuple(int(i) for i in idx)}" if arr.ndim else ""
+            given = f" for {', '.join(shown)}" if shown else ""
+            raise ValueError(f"{function}: {out_name} is {float(arr[bad].flat[0])!r}{where}, outside "
+                             f"the floating-point range{given}; these inputs are beyond what the "
+                             f"formula can represent")
+
+
 def _fmt(x: float) -> str:
     if x == math.inf:
         return "inf"
