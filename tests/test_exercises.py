@@ -237,8 +237,8 @@ def test_early_points_of_a_two_compartment_drug_mislead_and_get_the_hint(monkeyp
         pts = early & (np.arange(t.size) >= i)
         early_t = math.log(2) / -np.polyfit(t[pts], np.log(c[pts]), 1)[0]
         v = p.check(early_t)
-        assert not v.correct and v.mistake is not None  # the tolerance rejects the distribution phase
-        listed += hints.EARLY_PHASE in v.feedback  # (else it coincides with log10/ln, named first)
+        assert not v.correct  # the tolerance rejects the distribution phase
+        listed += hints.EARLY_PHASE in v.feedback  # (not listed where it is near another named slip)
         fit = nca.nca(t, c, 1.0, concentration_unit="ng/mL", terminal_points=int(np.sum(t >= 12)))
         assert p.check(fit.half_life).correct, s
     assert listed >= 0.9 * len(SEEDS)
