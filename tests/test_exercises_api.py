@@ -124,3 +124,32 @@ def test_answer_key_lists_every_kind_for_every_seed_with_its_source():
 def test_old_fixed_exercises_are_gone():
     assert not hasattr(exercises, "sparse_samples") and not hasattr(exercises, "check_half_life")
     assert all(math.isfinite(exercises.problem(k, 0)._answer) for k in exercises.KINDS)
+
+
+def test_notebook_8_has_every_kind_and_its_placeholder_is_wrong_without_a_named_mistake():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    cells = json.loads((root / "notebooks" / "08_exercises.ipynb").read_text())["cells"]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    placeholder = 0.0001  # the value notebooks/make_notebooks.py writes into every answer cell
+    for kind in exercises.KINDS:
+        assert f'answers["{kind}"] = {placeholder}' in code and f'problems["{kind}"].check(' in code
+        for s in range(50):
+            v = exercises.problem(kind, s).check(placeholder)
+            assert not v.correct and v.mistake is None and "too low" in v.feedback
+    assert "exercises.score(problems, answers)" in code and 'exercises.seed_for("your name")' in code
+    assert not (root / "notebooks" / "solutions").exists()
+    assert (root / "instructor" / "08_exercises_solutions.ipynb").is_file()
+
+
+def test_readme_lists_every_kind_with_its_tolerance():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    listed = dict(re.findall(r"^\| `(\w+)` \|[^|]+\| ±(\d+) % \|$", text, flags=re.M))
+    assert set(listed) == set(exercises.KINDS)
+    for kind, pct in listed.items():
+        assert exercises.problem(kind, 0).tolerance == pytest.approx(int(pct) / 100), kind
