@@ -134,11 +134,9 @@ def test_same_seed_same_problem_and_seeds_vary(kind):
 
 
 def test_seeds_give_every_case_and_different_doses():
-    cases = {(p.data.get("dose (mg)"), p.prompt.split("**")[1]) for p in (exercises.KINDS["clearance_from_auc"](s)
-                                                                          for s in SEEDS)}
-    groups = {g for _, g in cases}
-    assert len(groups) == len(_core._cases())
-    assert len({d for d, _ in cases}) >= 3
+    drawn = [exercises.KINDS["clearance_from_auc"](s) for s in SEEDS]
+    assert {p.source for p in drawn} == {_core.case(*c).label for c in _core._cases()}
+    assert len({p.data["dose (mg)"] for p in drawn}) >= 3
 
 
 # ----- the true answers against closed forms typed here and the published values --------------
@@ -174,7 +172,7 @@ def test_exact_kinds_agree_with_closed_forms_from_their_data(problems):
         cl = p.data.get("bioavailability F", 1.0) * p.data["dose (mg)"] / auc_mg_h_l
         assert _truth(p) == pytest.approx(cl * (1000 / 60 if p.unit == "mL/min" else 1), rel=1e-9)
         # within the 4-digit rounding of the AUC and the 2-digit F of the published-derived CL
-        c = _core.case(*[cs for cs in _core._cases() if p.source.endswith(_core.case(*cs).preset.label)][0])
+        c, = [_core.case(*cs) for cs in _core._cases() if _core.case(*cs).label == p.source]
         assert cl == pytest.approx(c.clearance, rel=5e-3)
         p = problems["bioavailability_from_auc", s]
         f = (p.data["oral AUC0-∞ (ng·h/mL)"] / p.data["oral dose (mg)"]) / (p.data["IV AUC0-∞ (ng·h/mL)"]
@@ -202,9 +200,8 @@ def test_washout_is_the_simulated_time_and_the_closed_form_is_accepted(problems)
     for s in SEEDS:
         p = problems["washout", s]
         closed = math.log2(1 / p.data["fraction of the peak f"]) * p.data["t½ (h)"] / 24
-        # counted from the last dose, the peak comes later: the exact answer is a little longer
-        assert closed < _truth(p) < closed + 4 / 24, s
-        assert p.check(closed).correct
+        # the closed form (one compartment, from the peak) is accepted: within the 10 % tolerance
+        assert abs(_truth(p) - closed) <= 0.1 * _truth(p) and p.check(closed).correct, s
 
 
 # ----- the distribution-phase hint, on a two-compartment drug ----------------------------------

@@ -80,7 +80,8 @@ def accumulation_ratio(seed) -> Problem:
     solution = (f"R = 1 / (1 − e^(−kτ)) = 1 / (1 − e^(−{fmt(k)} × {fmt(tau, 2)})) = {fmt(truth)}. "
                 f"k = ln 2 / t½ from the preset: {c.provenance('half_life')}.")
     return _problem(kind, seed, f"Accumulation of {c.drug}", prompt, {"k (1/h)": k, "τ (h)": tau}, "(ratio)", 0.05,
-                    truth, solution, mistakes, "R = 1 / (1 − e^(−kτ)), with k and τ in the same time unit.", c.label)
+                    truth, solution, mistakes, "R = 1 / (1 − e^(−kτ)), with k and τ in the same time unit.",
+                    c.label)
 
 
 def time_to_steady_state(seed) -> Problem:
@@ -108,7 +109,8 @@ def time_to_steady_state(seed) -> Problem:
                 f"(`metrics.time_to_steady_state`). The half-life: {c.provenance('half_life')}.")
     return _problem(kind, seed, f"Time to steady state of {c.drug}", prompt, {"t½ (h)": t_half, "fraction f": f},
                     "days", 0.05, truth, solution, mistakes,
-                    "Count half-lives: 50 % takes one, 75 % two, 87.5 % three; t = log2(1 / (1 − f)) · t½.", c.label)
+                    "Count half-lives: 50 % takes one, 75 % two, 87.5 % three; t = log2(1 / (1 − f)) · t½.",
+                    c.label)
 
 
 def washout(seed) -> Problem:
@@ -135,7 +137,8 @@ def washout(seed) -> Problem:
     mistakes = [Mistake("hours", truth * HOURS_PER_DAY, hints.HOURS_NOT_DAYS),
                 Mistake("ln without ÷ ln 2", closed * LN2, hints.LN_NOT_LOG2),
                 Mistake("log10", closed / LN10, hints.LOG10_VS_LN),
-                Mistake("eliminated", math.log2(1.0 / (1.0 - f)) * t_half / HOURS_PER_DAY, hints.REMAINING_NOT_ELIMINATED)]
+                Mistake("eliminated", math.log2(1.0 / (1.0 - f)) * t_half / HOURS_PER_DAY,
+                        hints.REMAINING_NOT_ELIMINATED)]
     prompt = (f"Adults of the **{c.preset.label}** group took {fmt(dose, 2)} mg {c.drug} {_interval_text(tau)} "
               f"for weeks (steady state), then stopped. The half-life is {fmt(t_half)} h. How many **days** after "
               f"the last dose until the {c.drug} level falls below **{f:.0%} of its peak** after that dose?")
@@ -145,7 +148,8 @@ def washout(seed) -> Problem:
                 f"later) gives {fmt(truth)} days. The half-life: {c.provenance('half_life')}.")
     data = {"t½ (h)": t_half, "fraction of the peak f": f, "dose (mg)": dose, "τ (h)": tau}
     return _problem(kind, seed, f"Washout of {c.drug}", prompt, data, "days", 0.10, truth, solution, mistakes,
-                    "From the peak, the level halves every half-life: t = log2(1/f) · t½; then convert to days.", c.label)
+                    "From the peak, the level halves every half-life: t = log2(1/f) · t½; then convert to days.",
+                    c.label)
 
 
 def compare_accumulation(seed) -> Problem:
@@ -171,7 +175,8 @@ def compare_accumulation(seed) -> Problem:
                 f"{fmt(truth)}. A: {a.provenance('half_life')}; B: {b.provenance('half_life')}.")
     data = {"t½ of A (h)": ta, "t½ of B (h)": tb, "τ (h)": tau}
     return _problem(kind, seed, "Which accumulates more?", prompt, data, "(ratio)", 0.05, truth, solution, mistakes,
-                    "Compute R = 1 / (1 − 2^(−τ/t½)) for each, then divide A's by B's.", f"A: {a.label}; B: {b.label}")
+                    "Compute R = 1 / (1 − 2^(−τ/t½)) for each, then divide A's by B's.",
+                    f"A: {a.label}; B: {b.label}")
 
 
 def steady_state_average(seed) -> Problem:
@@ -197,8 +202,10 @@ def steady_state_average(seed) -> Problem:
     prompt = (f"{fmt(dose, 2)} mg {c.drug} is taken orally {_interval_text(tau)} (F = {fmt(f, 2)}) by the "
               f"**{c.preset.label}** group, whose clearance is {fmt(cl_shown)} {cl_unit}. What is the **average "
               f"steady-state plasma level in ng/mL**?")
-    solution = (f"Css,avg = F · Dose / (CL · τ) = {fmt(f, 2)} × {fmt(dose, 2)} mg / ({fmt(cl)} L/h × {fmt(tau, 2)} h) = "
+    solution = (f"Css,avg = F · Dose / (CL · τ) = {fmt(f, 2)} × {fmt(dose, 2)} mg / "
+                f"({fmt(cl)} L/h × {fmt(tau, 2)} h) = "
                 f"{fmt(truth / 1000.0)} mg/L = {fmt(truth)} ng/mL. The clearance: {c.provenance('clearance')}.")
     data = {"dose (mg)": dose, "τ (h)": tau, "F": f, f"CL ({cl_unit})": cl_shown}
     return _problem(kind, seed, f"Average steady-state level of {c.drug}", prompt, data, "ng/mL", 0.05, truth,
-                    solution, mistakes, "Css,avg = F · Dose / (CL · τ), in mg/L with CL in L/h; 1 mg/L = 1000 ng/mL.", c.label)
+                    solution, mistakes,
+                    "Css,avg = F · Dose / (CL · τ), in mg/L with CL in L/h; 1 mg/L = 1000 ng/mL.", c.label)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from ._core import Problem, fmt, seed_for, validate_seed
+from ._core import fmt, seed_for, validate_seed
 
 
 class ProblemSet(dict):

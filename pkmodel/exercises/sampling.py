@@ -52,9 +52,10 @@ def half_life_from_samples(seed) -> Problem:
     on 12-hour clinic times), log-normal noise of CV 5, 8 or 10 %. **Tolerance ±15 %**: with at
     least 5 terminal points over ≥ 2.5 half-lives and CV ≤ 10 %, the fitted λz has a relative SD
     of at most ~6 %; the noise is redrawn (same seed, same result) until the worked solution's
-    fit is within ±10 %, so the data always support a right answer, while 25 % off is wrong. Named mistakes: days, log10/ln mixed (× or ÷ 2.303), λz given
-    instead of t½, and the slope of the early points (listed only when it misleads by more than
-    twice the tolerance, as a real distribution phase does).
+    fit is within ±10 %, so the data always support a right answer, while 25 % off is wrong.
+    Named mistakes: days, log10/ln mixed (× or ÷ 2.303), λz given instead of t½, and the slope
+    of the early points (listed when it misleads by more than twice the tolerance, as a real
+    distribution phase does, and is not close to another named slip).
     """
     kind = "half_life_from_samples"
     rng = rng_for(seed, kind)
