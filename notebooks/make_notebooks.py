@@ -434,13 +434,15 @@ EXERCISES_08 = [
     ("half_life_from_troughs", "A half-life from levels after stopping (as in G21)"),
     ("compare_accumulation", "Which accumulates more?"),
     ("steady_state_average", "The average level at steady state"),
+    ("interaction_exposure", "Pharmacokinetic or pharmacodynamic?"),
 ]
 
 NOTEBOOKS["08_exercises"] = [
-    header("8 · Exercises", 40, [
+    header("8 · Exercises", 45, [
         "estimate a half-life from sparse samples and from levels after stopping",
         "compute clearance, bioavailability and volume from published data",
-        "predict accumulation, time to steady state and washout, with units"]),
+        "predict accumulation, time to steady state and washout, with units",
+        "tell a pharmacokinetic change from a pharmacodynamic one"]),
     md("""
 ## How this works
 Every exercise is built from a published parameter set (a study's group means, cited in the

@@ -67,6 +67,7 @@ NAMED = {
     "bioavailability_from_auc": [(lambda t: t * 100, "fraction")],
     "steady_state_average": [(lambda t: t / 1000, "µg")],
     "compare_accumulation": [(lambda t: 1 / t, "upside down")],
+    "interaction_exposure": [],  # see test_pk_changes_are_not_pd_and_pd_leaves_exposure_unchanged
 }
 
 
@@ -239,3 +240,24 @@ def test_early_points_of_a_two_compartment_drug_mislead_and_get_the_hint(monkeyp
         fit = nca.nca(t, c, 1.0, concentration_unit="ng/mL", terminal_points=int(np.sum(t >= 12)))
         assert p.check(fit.half_life).correct, s
     assert listed >= 0.9 * len(SEEDS)
+
+
+def test_pk_changes_are_not_pd_and_pd_leaves_exposure_unchanged(problems):
+    seen = set()
+    for s in SEEDS:
+        p = problems["interaction_exposure", s]
+        study = p.data["study"]
+        seen.add(study)
+        if study == "R78":  # more CNS depression at the same plasma level: PD, exposure unchanged
+            assert _truth(p) == 1.0
+            assert "pharmacodynamic" in p.check(2.0).feedback
+        else:  # the published clearance ratio (before / after), typed from the papers
+            before_after = {"FC": 0.28 / 0.20, "P94": 0.40 / 0.14, "O81b": 0.37 / 1.50}[study]
+            assert _truth(p) == pytest.approx(before_after, rel=1e-6)
+            v = p.check(1.0)
+            assert not v.correct and "pharmacokinetic" in v.feedback
+            assert "other way" in p.check(1 / _truth(p)).feedback
+    assert seen == {"FC", "P94", "O81b", "R78"}
+    p = next(problems["interaction_exposure", s] for s in SEEDS if problems["interaction_exposure", s].data["study"]
+             == "P94")
+    assert "half-life" in p.check(118 / 51).feedback  # fluvoxamine: t½ 51 -> 118 h, but AUC x 0.40/0.14

@@ -28,7 +28,7 @@ means; nothing here recommends or adjusts a dose for any person.
 from __future__ import annotations
 
 from ._core import Mistake, Problem, Verdict, seed_for
-from . import dosing, grading, sampling
+from . import dosing, grading, interactions, sampling
 from .grading import AnswerKey, ProblemSet, Score
 
 #: Every exercise kind: name -> generator(seed) -> :class:`Problem`.
@@ -43,6 +43,7 @@ KINDS = {
     "half_life_from_troughs": sampling.half_life_from_troughs,
     "compare_accumulation": dosing.compare_accumulation,
     "steady_state_average": dosing.steady_state_average,
+    "interaction_exposure": interactions.interaction_exposure,
 }
 
 

@@ -33,3 +33,10 @@ HALF_LIFE_RATIO = ("The ratio of half-lives is not the ratio of accumulation: R 
 LOG10_VS_LN = "It looks like log10 and ln were mixed: half-lives use ln 2 = 0.693 (log10 2 = 0.301)."
 TIME_IN_HOURS = "Keep time in hours: with CL in L/h, t½ and τ must be in hours as well."
 TAU_IN_HOURS = "Keep τ in hours: the clearance is per hour."
+PK_NOT_PD = ("The study changed the clearance, so this is pharmacokinetic: exposure to the same dose "
+             "changes by CL_before / CL_after.")
+PD_NOT_PK = ("This finding compares responses at the same plasma level: a pharmacodynamic change. It "
+             "does not change clearance or volume, so it leaves the exposure to a dose as it was.")
+AUC_OVER_CL = "AUC = F · Dose / CL: exposure goes the other way from clearance (CL_before / CL_after)."
+AUC_FOLLOWS_CL = ("Exposure (AUC) follows clearance, not half-life: the half-life also reflects the "
+                  "volume, which changed here too.")
