@@ -261,3 +261,18 @@ def test_pk_changes_are_not_pd_and_pd_leaves_exposure_unchanged(problems):
     p = next(problems["interaction_exposure", s] for s in SEEDS if problems["interaction_exposure", s].data["study"]
              == "P94")
     assert "half-life" in p.check(118 / 51).feedback  # fluvoxamine: t½ 51 -> 118 h, but AUC x 0.40/0.14
+
+
+@pytest.mark.parametrize("drug, group", _core._cases())
+def test_every_case_gives_sound_problems_of_every_kind(monkeypatch, drug, group):
+    # Each (drug, group) of _cases() on its own (compare_accumulation pairs it with another case).
+    others = [c for c in _core._cases() if c != (drug, group)]
+    for kind, make in exercises.KINDS.items():
+        only = ((drug, group), others[0]) if kind == "compare_accumulation" else ((drug, group),)
+        monkeypatch.setattr(_core, "_cases", lambda only=only: only)
+        for s in range(5):
+            p = make(s)
+            assert p.check(_truth(p)).correct and not p.check(_truth(p) * 1.3).correct, (kind, s)
+            assert all(not p.check(m.value).correct for m in p.mistakes), (kind, s)
+            if kind != "interaction_exposure" or drug == "diazepam":
+                assert drug in p.source, (kind, p.source)
