@@ -81,6 +81,77 @@ def case(drug: str, group: str) -> Case:
                 bioavailability=1.0 if absorption is None else float(absorption.bioavailability))
 
 
+#: Between-subject CV used where the literature layer lists none for a drug (a teaching assumption).
+FALLBACK_CV = 0.30
+#: Individuals are drawn within this many SDs of the group median (typical members of the group).
+INDIVIDUAL_Z_MAX = 1.5
+
+
+@dataclass(frozen=True)
+class Individual:
+    """One simulated member of a group: the case's model with its drug's CL and V times log-normal
+    factors (median 1, the published between-subject CVs of :data:`pkmodel.literature.DEFAULT_CV`).
+
+    ``half_life`` is ``model.half_life(drug)``, ``clearance`` the case's clearance × its factor.
+    """
+
+    case: Case
+    model: object = field(repr=False)
+    clearance_factor: float
+    volume_factor: float
+    cv_clearance: float
+    cv_volume: float
+
+    @property
+    def half_life(self) -> float:
+        return float(self.model.half_life(self.case.drug))
+
+    @property
+    def clearance(self) -> float:
+        return self.case.clearance * self.clearance_factor
+
+    def describe(self) -> str:
+        """How this subject differs from the group (for worked solutions)."""
+        return (f"this simulated subject's CL and V are the group's × {self.clearance_factor:.2f} and "
+                f"× {self.volume_factor:.2f} (between-subject CV {self.cv_clearance:.0%} and {self.cv_volume:.0%}, "
+                f"{' and '.join(_cv_sources(self.case.drug))})")
+
+
+def _cv_value(key: str):
+    value = lit.DEFAULT_CV.get(key)
+    return (float(value.value), value) if value is not None else (FALLBACK_CV, None)
+
+
+def _cv_sources(drug: str) -> list[str]:
+    keys = []
+    for k in ("clearance", "volume"):
+        value = _cv_value(f"{drug}.{k}")[1]
+        keys.extend(value.source_keys() if value is not None else ["teaching assumption"])
+    return list(dict.fromkeys(keys)) or ["teaching assumption"]
+
+
+def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | None = None) -> Individual:
+    """A typical member of ``c``'s group (log-normal factors within ±1.5 SD, redrawn otherwise).
+
+    ``apart=("half_life", 0.18)`` redraws until the group's half-life (or ``"clearance"``) is
+    more than 18 % away from the subject's (relative to the subject's, as checks measure), so
+    that the group's published value, printed in other problems, is never right for this subject.
+    """
+    cvs = [_cv_value(f"{c.drug}.clearance")[0], _cv_value(f"{c.drug}.volume")[0]]
+    for _ in range(1000):
+        factors = []
+        for cv in cvs:
+            z = rng.standard_normal()
+            while abs(z) > INDIVIDUAL_Z_MAX:
+                z = rng.standard_normal()
+            factors.append(math.exp(math.sqrt(math.log1p(cv ** 2)) * z))
+        model = c.model.scaled(clearance={c.drug: factors[0]}, volume={c.drug: factors[1]})
+        subject = Individual(c, model, factors[0], factors[1], cvs[0], cvs[1])
+        if apart is None or relative_error(getattr(c, apart[0]), getattr(subject, apart[0])) > apart[1]:
+            return subject
+    raise RuntimeError(f"no subject of {c.label} differs from the group's {apart[0]} by more than {apart[1]:.0%}")
+
+
 #: Single doses (mg) a problem may use, per drug; teaching numbers for the arithmetic, not advice.
 DOSES_MG = {"diazepam": (2.0, 2.5, 5.0, 10.0), "oxazepam": (10.0, 15.0, 30.0), "temazepam": (10.0, 20.0),
             "lorazepam": (1.0, 2.0)}

@@ -40,3 +40,5 @@ PD_NOT_PK = ("This finding compares responses at the same plasma level: a pharma
 AUC_OVER_CL = "AUC = F · Dose / CL: exposure goes the other way from clearance (CL_before / CL_after)."
 AUC_FOLLOWS_CL = ("Exposure (AUC) follows clearance, not half-life: the half-life also reflects the "
                   "volume, which changed here too.")
+GROUP_MEAN = ("That is the group's published mean; this simulated subject differs from it. Work from "
+              "this subject's data.")
