@@ -314,3 +314,38 @@ def test_subjects_vary_around_the_group_with_the_published_cvs():
     sigma = math.sqrt(math.log(1 + lit.DEFAULT_CV["diazepam.clearance"].value ** 2))  # K77: CV 34 %
     assert np.all(np.abs(np.log(f)) <= 1.5 * sigma + 1e-12)
     assert abs(np.median(np.log(f))) < 0.03 and 0.6 * sigma < np.std(np.log(f)) < sigma
+
+
+def test_f_left_out_is_named_when_f_is_far_from_one(monkeypatch):
+    # Diazepam's F (0.97, ABS) is too close to 1 to tell; a drug with F = 0.5 shows the hint.
+    from dataclasses import replace
+
+    from pkmodel.exercises import sampling
+
+    real = _core.case("diazepam", "young adult")
+    model = replace(real.model, absorption=replace(real.model.absorption, bioavailability=0.5))
+
+    class LowFPreset:
+        label, weight_kg = "F = 0.5 test drug", 70.0
+
+        def __init__(self, m):
+            self.model = m
+
+        def value(self, key):
+            return real.preset.value(key)
+
+    fake = _core.Case("diazepam", "test", LowFPreset(model), half_life=real.half_life, clearance=real.clearance,
+                      bioavailability=0.5)
+    monkeypatch.setattr(sampling, "case", lambda drug, group: fake)
+    named = 0
+    for s in SEEDS:
+        for kind in ("clearance_from_auc", "steady_state_average"):
+            p = exercises.KINDS[kind](s)
+            f = p.data.get("bioavailability F", p.data.get("F"))
+            if f is None:  # an IV dose: no F to forget
+                continue
+            assert f == 0.5
+            v = p.check(_truth(p) / f)
+            assert not v.correct and hints.FORGOT_F in v.feedback, (kind, s, v.feedback)
+            named += 1
+    assert named >= 50
