@@ -31,7 +31,7 @@ lab: install
 # Library tests, notebooks under nbval (top to bottom on a fresh kernel, key numbers asserted in
 # cells) and the browser tests (tests/browser).
 test: install
-	$(PY) -m pytest --nbval-lax --nbval-current-env tests notebooks
+	$(PY) -m pytest --nbval-lax --nbval-current-env tests notebooks instructor
 
 test-fast: install
 	$(PY) -m pytest -m "not browser" -p no:nbval tests

@@ -419,63 +419,93 @@ reasons.
     code('references("G89", "K77", "G21", "R78", "BEERS")'),
 ]
 
-NOTEBOOKS["08_exercises"] = [
-    header("8 · Exercises", 20, [
-        "estimate a half-life from sparse, noisy samples (non-compartmental analysis)",
-        "compare the estimate with the published value",
-        "predict, then check, the time to steady state"]),
-    md("""
-## Exercise 1: a half-life from ten samples
-Below are diazepam concentrations measured after one 10 mg oral dose in a simulated young adult
-(published group parameters, plus 8 % measurement noise).
-"""),
-    code("%matplotlib widget\nimport pkmodel as pk\nfrom pkmodel import literature as lit, exercises, nca, dashboards\nfrom pkmodel.notebook import references"),
-    code("samples = exercises.sparse_samples(\"young adult\", seed=1)\nlist(zip(samples.times_h, samples.concentrations_ng_ml.round(1)))"),
-    md("""
-**Your turn.** Plot log(concentration) against time. Pick the points of the terminal phase,
-estimate the slope −λz, and compute t½ = ln 2 / λz. Put your answer below and run the check.
-(Hint: `pkmodel.nca.nca(...)` does the same and reports which points it used; try it *after*
-your own estimate.)
-"""),
-    code("my_half_life_h = 20  # replace with your estimate (hours)\nexercises.check_half_life(my_half_life_h, samples)"),
-    md("""
-## Exercise 2: predict the time to steady state
-In G21 the elderly group's diazepam half-life was 86 hours. **Predict** how many days it takes to
-reach 90 % of steady state on regular dosing, then check.
-"""),
-    code("my_days = 5  # replace with your prediction (days)\nexercises.check_time_to_steady_state(my_days, half_life_h=86, fraction=0.9)"),
-    md("""
-### Try this: see your prediction
-The repeated-dosing dashboard from notebook 4 shows the same thing as a curve. Keep G21's regimen
-(2.5 mg, 2 a day) and set **Days of dosing** to 30.
-1. On which day does the elderly diazepam curve stop rising noticeably? Compare with your prediction.
-2. Read "90 % of steady state" in the table. Is the young group's time about a third of the elderly group's? Why (hint: 31 h vs 86 h)?
-3. Shorten dosing to your predicted number of days: how far below its plateau is the elderly curve when dosing stops?
-"""),
-    code("dashboards.accumulation_dashboard()"),
-    md("""
-The check functions are tested to accept right answers and reject wrong ones. Worked solutions
-are kept apart for instructors in `notebooks/solutions/`.
+# Notebook 8: one section per exercise kind (pkmodel.exercises.KINDS), in this order. The
+# placeholder answer is wrong for every kind and matches no named mistake (tested), so the
+# notebook runs top to bottom and a student who has not answered yet just reads "too low".
+PLACEHOLDER_08 = 0.0001
+EXERCISES_08 = [
+    ("half_life_from_samples", "A half-life from sparse samples"),
+    ("clearance_from_auc", "Clearance from dose and AUC"),
+    ("bioavailability_from_auc", "Bioavailability: oral against IV"),
+    ("volume_from_half_life", "Volume from half-life and clearance"),
+    ("accumulation_ratio", "Accumulation on repeated dosing"),
+    ("time_to_steady_state", "Time to steady state"),
+    ("washout", "Washout after stopping"),
+    ("half_life_from_troughs", "A half-life from levels after stopping (as in G21)"),
+    ("compare_accumulation", "Which accumulates more?"),
+    ("steady_state_average", "The average level at steady state"),
+    ("interaction_exposure", "Pharmacokinetic or pharmacodynamic?"),
+]
 
+NOTEBOOKS["08_exercises"] = [
+    header("8 · Exercises", 45, [
+        "estimate a half-life from sparse samples and from levels after stopping",
+        "compute clearance, bioavailability and volume from published data",
+        "predict accumulation, time to steady state and washout, with units",
+        "tell a pharmacokinetic change from a pharmacodynamic one"]),
+    md("""
+## How this works
+Every exercise is built from a published parameter set (a study's group means, cited in the
+worked solution), with new numbers for every student: your name picks the drug, the group, the
+doses, the sampling times and the measurement noise. Work each one on paper or in a cell of your
+own, write your number in the answer cell (in the unit the question asks for) and run it.
+
+A wrong answer is told *too high* or *too low* and, when it looks like a common slip (hours for
+days, mg for µg, log10 for ln, the early points, ...), which one. The worked solution appears once
+you are right. Stuck? `problems["washout"].reveal()` shows it, but that exercise then does not score.
+"""),
+    code("from pkmodel import exercises\nfrom pkmodel.notebook import references"),
+    code('seed = exercises.seed_for("your name")  # ← your name or student number\nproblems = exercises.problem_set(seed)\nanswers = {}\nproblems'),
+] + [cell for i, (kind, title) in enumerate(EXERCISES_08, 1) for cell in (
+    md(f"## {i} · {title}"),
+    code(f'problems["{kind}"]'),
+    code(f'answers["{kind}"] = {PLACEHOLDER_08}  # ← replace with your answer, in the unit the question asks for\n'
+         f'problems["{kind}"].check(answers["{kind}"])'))] + [
+    md("""
+## Your score
+Answers left at the placeholder count as *not yet*; revealed exercises do not score.
+"""),
+    code("exercises.score(problems, answers)"),
+    md("""
 ## Key takeaways
 - λz comes from the terminal log-linear phase only; early points mix absorption and distribution.
-- Time to steady state follows from the half-life alone (3.3 half-lives for 90 %).
+- CL = F · Dose / AUC, F compares dose-normalised AUCs, and V = CL · t½ / ln 2: units first.
+- Accumulation, time to steady state and washout all follow from the half-life and the interval.
 """),
     md("## References"),
-    code('references("G21", "ABS")'),
+    code('references("G21", "G89", "ABS")'),
 ]
 
 SOLUTIONS = {
     "08_exercises_solutions": [
-        md("# Worked solutions to notebook 8 (for instructors)\n\n" + NOTICE),
-        code("import pkmodel as pk\nfrom pkmodel import literature as lit, exercises, nca, metrics"),
-        md("## Exercise 1\nNon-compartmental analysis picks the terminal points by adjusted R² and fits λz."),
-        code("samples = exercises.sparse_samples(\"young adult\", seed=1)\nresult = nca.nca(samples.times_h, samples.concentrations_ng_ml, samples.dose_mg, concentration_unit=\"ng/mL\")\nprint(result.summary())"),
-        code("assert exercises.check_half_life(result.half_life, samples)"),
-        md("## Exercise 2\nt(90 %) = ln(10) / ln(2) × t½ = 3.32 × 86 h ≈ 286 h ≈ 11.9 days."),
-        code("days = metrics.time_to_steady_state(86, 0.9) / 24\nround(days, 1)"),
-        code("assert exercises.check_time_to_steady_state(days, half_life_h=86, fraction=0.9)"),
+        md("# Worked solutions to notebook 8 (for instructors)\n\n" + NOTICE + """
+
+Each student's problems follow from `exercises.seed_for(name)`. Put your class list below to get
+the answer key, or a student's name to see their worked solutions. Not in the students' folder.
+"""),
+        code("from pkmodel import exercises"),
+        code('class_list = ["Ada Lovelace", "Grace Hopper", "s1234567"]\nexercises.answer_key(class_list)'),
+        code('problems = exercises.problem_set(exercises.seed_for("Ada Lovelace"))\nfor kind, p in problems.items():\n    display(p, p.reveal())'),
     ],
+    "08_exercises_checks": [
+        md("# Notebook 8: every kind, a wrong and a right attempt (checked by nbval)\n\n" + NOTICE + """
+
+For each exercise kind: a wrong answer made with one of the kind's listed common mistakes (or
+twice the answer where none is listed for this seed) must be refused with that mistake's hint and
+without the solution; the answer key's answer must be accepted, with the worked solution.
+"""),
+        code("from pkmodel import exercises\nSEED = 2026\nkey = {row['kind']: row['answer'] for row in exercises.answer_key([SEED])}"),
+    ] + [c for kind, _ in EXERCISES_08 for c in (
+        md(f"## `{kind}`"),
+        code(f'''p = exercises.problem("{kind}", SEED)
+slip = p.mistakes[0] if p.mistakes else None
+wrong = p.check(slip.value if slip else 2 * key["{kind}"])
+assert not wrong.correct and wrong.solution is None and wrong.answer is None
+assert slip is None or (slip.hint in wrong.feedback and wrong.mistake == slip.name)
+display(p, wrong)'''),
+        code(f'''right = p.check(key["{kind}"])
+assert right.correct and right.solution
+right'''))],
 }
 
 
@@ -491,5 +521,5 @@ if __name__ == "__main__":
     for name, cells in NOTEBOOKS.items():
         write(name, cells, HERE)
     for name, cells in SOLUTIONS.items():
-        write(name, cells, HERE / "solutions")
+        write(name, cells, HERE.parent / "instructor")
     print("wrote", len(NOTEBOOKS) + len(SOLUTIONS), "notebooks")
