@@ -35,10 +35,10 @@ from .units import HOURS_PER_DAY, TEACHING_NOTICE
 FOOTER = f"<small><i>{TEACHING_NOTICE}</i></small>"
 UNIT = "ng/mL"
 # G21's regimen (2.5 mg twice daily for 15 days), read from its source record, not retyped
-G21_DOSE = lit.values.G21_DOSE_MG.value
-G21_INTERVAL = lit.values.G21_INTERVAL_H.value
+G21_DOSE = lit.diazepam.v.G21_DOSE_MG.value
+G21_INTERVAL = lit.diazepam.v.G21_INTERVAL_H.value
 G21_PER_DAY = int(round(HOURS_PER_DAY / G21_INTERVAL))
-G21_DAYS = int(lit.values.G21_DAYS.value)
+G21_DAYS = int(lit.diazepam.v.G21_DAYS.value)
 #: Controls column plus figure fit JupyterLab's notebook at 1280x720 with the file browser open
 #: (an output area about 850 px wide), as on a lecture projector or Binder.
 CONTROL_WIDTH = "280px"
@@ -436,8 +436,9 @@ class HalfLifeDashboard(Dashboard):
 
     def make_controls(self, W):
         ref = lit.preset("young adult")
-        self._ref_v = ref.model.compartment("diazepam").volume
-        self._ref_cl = ref.model.outflow_clearance("diazepam")
+        # the one-compartment equivalent of the preset: its clearance and apparent volume CL*t1/2/ln2
+        self._ref_v = ref.volume("diazepam")
+        self._ref_cl = ref.clearance("diazepam")
         return {
             "volume": W.FloatSlider(value=5 * round(self._ref_v / 5), min=20, max=250, step=5,
                                     description="Volume V (L)", readout_format=".0f"),
@@ -520,14 +521,13 @@ class LifespanDashboard(Dashboard):
             if v["metabolite"]:
                 arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration("desmethyldiazepam", UNIT), color, "--",
                                             f"desmethyldiazepam, {who}")
-        m0, m1 = (p.model for p in people)
+        p0, p1 = people
         w = v["weight"]
-        rows += [["t½ (h)", _fmt(m0.half_life("diazepam")), _fmt(m1.half_life("diazepam"))],
-                 ["V (L)", _fmt(m0.compartment("diazepam").volume), _fmt(m1.compartment("diazepam").volume)],
-                 ["V (L/kg)", _fmt(m0.compartment("diazepam").volume / w),
-                  _fmt(m1.compartment("diazepam").volume / w)],
-                 ["CL (mL/min/kg)", _fmt(m0.outflow_clearance("diazepam") * 1000 / 60 / w),
-                  _fmt(m1.outflow_clearance("diazepam") * 1000 / 60 / w)]]
+        rows += [["t½ (h)", _fmt(p0.half_life("diazepam")), _fmt(p1.half_life("diazepam"))],
+                 ["V (L)", _fmt(p0.volume("diazepam")), _fmt(p1.volume("diazepam"))],
+                 ["V (L/kg)", _fmt(p0.volume("diazepam") / w), _fmt(p1.volume("diazepam") / w)],
+                 ["CL (mL/min/kg)", _fmt(p0.clearance("diazepam") * 1000 / 60 / w),
+                  _fmt(p1.clearance("diazepam") * 1000 / 60 / w)]]
         note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
         return View(arts, rows, note)
 
@@ -776,8 +776,7 @@ class ModifiersDashboard(Dashboard):
         auc = {k: r.auc("diazepam", last - 12, last, UNIT) for k, r in res.items()}
         rows = [[f"age {v['age']} y", "no change", "with changes"],
                 ["DZ t½ (h)", _fmt(base.model.half_life("diazepam")), _fmt(changed.model.half_life("diazepam"))],
-                ["DZ CL (L/h)", _fmt(base.model.outflow_clearance("diazepam")),
-                 _fmt(changed.model.outflow_clearance("diazepam"))],
+                ["DZ CL (L/h)", _fmt(base.clearance("diazepam")), _fmt(changed.clearance("diazepam"))],
                 ["DZ level at day 15 (×)", "1", _fmt(auc["mod"] / auc["base"])]]
         note = ("2.5 mg twice daily for 15 days (G21). Baseline: the K75 lifespan model, a group of mixed "
                 "CYP2C19 genotypes. Each change is its study's ratio applied to this age. ")
