@@ -34,7 +34,7 @@ from .drug import Drug, PublishedGroup, SingleDosePeak, Species
 from .modifiers import Modifier, apply, modifier, modifiers_for, outside_published
 from .presets import Preset, groups, preset
 from .published import published_groups, single_dose_peaks
-from .registry import SPECIES, discover, drugs, get_drug, register_drug, species
+from .registry import SPECIES, discover, drugs, get_drug, register_drug, species, unregister_drug
 from .sensitivity import ILLUSTRATIVE_LABEL, illustrative_ec50, illustrative_effect
 from .sources import SOURCES, Population, Source, cite, identifier_pending, references, sources
 from .values import TEACHING_ASSUMPTIONS, Value
@@ -64,5 +64,5 @@ __all__ = [
     "WEIGHT_LIMITS", "WEIGHT_STUDIED", "apply", "at_age", "cite", "default_cvs", "diazepam", "drugs", "g21_regimen",
     "get_drug", "groups", "identifier_pending", "illustrative_ec50", "illustrative_effect", "modifier",
     "modifiers_for", "outside_published", "percentile_bands", "preset", "published_groups", "references",
-    "register_drug", "single_dose_peaks", "sources", "species", "values", "virtual_population",
+    "register_drug", "single_dose_peaks", "sources", "species", "unregister_drug", "values", "virtual_population",
 ]

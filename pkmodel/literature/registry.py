@@ -49,6 +49,20 @@ def register_drug(module: ModuleType | Drug) -> Drug:
     return drug
 
 
+def unregister_drug(name: str) -> None:
+    """Remove drug ``name`` with the species and modifiers only it defines (a temporary drug, a test)."""
+    drug = get_drug(name)
+    del _DRUGS[drug.name]
+    for sp in drug.species:
+        if SPECIES.get(sp) is drug.species[sp] or not any(sp in d.species for d in _DRUGS.values()):
+            SPECIES.pop(sp, None)
+            for other in _DRUGS.values():  # a species another drug also models stays registered
+                if sp in other.species:
+                    SPECIES[sp] = other.species[sp]
+    for m in [m for m, (owner, _) in _MODIFIERS.items() if owner == drug.name]:
+        del _MODIFIERS[m]
+
+
 def discover() -> tuple[str, ...]:
     """Import and register every drug module in :mod:`pkmodel.literature.drugs`; returns their names."""
     package = importlib.import_module(f"{__package__}.drugs")

@@ -25,6 +25,8 @@ recommends or adjusts a dose. Every derived value says how it was derived.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ....model import Absorption, Compartment, Model, Transfer
 from ...covariates import age_input, flag, interpolate, sex_input, warn_outside, weight_input
 from ...presets import Preset
@@ -54,6 +56,7 @@ def elderly(cl: Value, what: str) -> Value:
                    f"elderly {what} CL = young CL / 1.325 (G21 Css 30-35 % higher)", cl, v.ELDERLY_CL_DIVISOR)
 
 
+@lru_cache(maxsize=1)
 def distribution_shape() -> tuple[Value, Value]:
     """V1/Vss and Q/CL, calibrated once on the young-adult preset at 70 kg (cached)."""
     w = user_input(REFERENCE_WEIGHT_KG.value, "kg", "body weight")
