@@ -39,6 +39,7 @@ test-fast: install
 bench: install
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_dashboards.py
+	$(PY) benchmarks/bench_fidelity.py
 
 # Lecture mode: the dashboards without code, served by Voila on 127.0.0.1 only (Voila has no
 # token, so it must not listen on other interfaces).

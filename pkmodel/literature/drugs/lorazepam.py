@@ -8,14 +8,17 @@ absorbed.
 The presets take each group's CL per kg and t½; V = CL·t½/ln2 comes out 7-9 % above the reported
 Vd (a mean of ratios is not a ratio of means). :func:`build_at_age` interpolates CL and t½
 linearly between the group midpoints (28.5 y, 72 y), held constant outside them; ages outside
-19-84 y warn. Oral absorption: ka from the reported upper bound of the absorption t½ (45 min),
-F the midpoint of 80-100 %, no lag (teaching assumption). No source here gives a usual dose
+19-84 y warn. Oral absorption: ka the slowest that puts the elderly peak within 2.5 h
+(absorption t½ about 29 min, inside "at most 45 min"), F the midpoint of 80-100 %, no lag
+(teaching assumption). No source here gives a usual dose
 range, so none is stated. G79L gives no figures by sex, so ``sex`` is not an option.
 """
 
 from __future__ import annotations
 
-from ...units import LN2, MINUTES_PER_HOUR
+import math
+
+from ...units import LN2
 from ..covariates import age_input, interpolate, warn_outside, weight_input
 from ..drug import Drug, PublishedGroup, Species
 from ..simple import disposition, midpoint, one_compartment_preset
@@ -46,9 +49,26 @@ G79L_ABSORPTION_HALF_LIFE_MAX = reported(45.0, "min", "G79L", "absorption t1/2 a
 G79L_F_LOW = reported(0.80, "1", "G79L", "80-100 % absorbed (low end)")
 G79L_F_HIGH = reported(1.00, "1", "G79L", "80-100 % absorbed (high end)")
 G79L_TMAX_MAX = reported(2.5, "h", "G79L", "peaks within 2.5 h (oral/IM, elderly)")
-KA = derived(LN2 / (G79L_ABSORPTION_HALF_LIFE_MAX.value / MINUTES_PER_HOUR), "1/h",
-             "ka = ln2 / (45 min / 60 min/h): the slowest absorption G79L's 'at most 45 min' allows",
-             G79L_ABSORPTION_HALF_LIFE_MAX)
+
+
+def _ka_for_tmax(tmax_h: float, t_half_h: float) -> float:
+    r"""ka giving a one-compartment oral peak at ``tmax_h``: solves :math:`\ln(k_a/k)/(k_a - k) = t_{max}`
+    by bisection (tmax falls as ka rises)."""
+    k = LN2 / t_half_h
+    lo, hi = k * (1 + 1e-9), 1e3
+    for _ in range(200):
+        mid = (lo * hi) ** 0.5
+        if math.log(mid / k) / (mid - k) > tmax_h:
+            lo = mid
+        else:
+            hi = mid
+    return (lo * hi) ** 0.5
+
+
+KA = derived(_ka_for_tmax(G79L_TMAX_MAX.value, G79L_T_HALF["elderly"].value), "1/h",
+             "ka: the slowest absorption with G79L's peaks within 2.5 h (solved for the elderly t1/2 15.9 h, one "
+             "compartment); its absorption t1/2 (about 29 min) is within G79L's 'at most 45 min'",
+             G79L_TMAX_MAX, G79L_T_HALF["elderly"], G79L_ABSORPTION_HALF_LIFE_MAX)
 BIOAVAILABILITY = derived((G79L_F_LOW.value + G79L_F_HIGH.value) / 2, "1", "midpoint of G79L's 80-100 % absorbed",
                           G79L_F_LOW, G79L_F_HIGH)
 
@@ -59,7 +79,7 @@ def _build(name: str, age, cl_per_kg, t_half, weight, how: str):
     params = disposition("lorazepam", cl_per_kg, t_half, weight)
     label = f"{name.capitalize()}, lorazepam (G79L), {weight.value:g} kg"
     description = (f"Published group means of G79L, for teaching: {how}; V = CL*t1/2/ln2; oral absorption from "
-                   "G79L's elderly (ka from t1/2 <= 45 min, F 90 %). Not a description of any one person.")
+                   "G79L's elderly (peaks within 2.5 h, absorption t1/2 <= 45 min, F 90 %). Not a description of any one person.")
     return one_compartment_preset(drug="lorazepam", name=name, label=label, description=description, params=params,
                                   molar_mass=MOLAR_MASS, ka=KA, bioavailability=BIOAVAILABILITY, lag=NO_ABSORPTION_LAG,
                                   age=age, weight=weight, sex=None)
