@@ -27,12 +27,13 @@ from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, derived, repo
 
 register_sources(Source(
     "G79L", "Greenblatt DJ, Allen MD, Locniskar A, Harmatz JS, Shader RI", 1979,
-    "Lorazepam kinetics in the elderly", "Clin Pharmacol Ther 26(1):103-113", pmid=36252,
+    "Lorazepam kinetics in the elderly", "Clin Pharmacol Ther 26(1):103-113", doi="10.1002/cpt1979261103", pmid=36252,
     population=Population(30, "19-38 (young, n=15) and 60-84 (elderly, n=15)", "healthy volunteers",
                           "1.5-3 mg", "IV (oral and IM in the elderly)"),
     note="Elderly vs young: Vd 0.99 vs 1.11 L/kg; t1/2 15.9 vs 14.1 h (not significant); CL 0.77 vs 0.99 "
          "mL/min/kg (22 % lower, partly smoking). Oral/IM in the elderly: peaks within 2.5 h, absorption "
-         "t1/2 at most 45 min, 80-100 % absorbed. DOI: details to confirm."))
+         "t1/2 at most 45 min, 80-100 % absorbed. DOI and PMID seen verbatim with the abstract "
+         "(suppr.wilddata.cn/browses/detail/pubmed/36252)."))
 
 G79L_T_HALF = {"young adult": reported(14.1, "h", "G79L", "mean lorazepam t1/2, young (19-38 y), n=15"),
                "elderly": reported(15.9, "h", "G79L", "mean lorazepam t1/2, elderly (60-84 y), n=15")}

@@ -20,7 +20,7 @@ from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, r
 
 register_sources(
     Source("TZ1", "authors: details to confirm", 1981, "Effect of age and gender on disposition of temazepam",
-           "J Pharm Sci 70:1104-1107", doi="10.1002/jps.2600701004", pmid=6117653,
+           "J Pharm Sci 70(10):1104-1107", doi="10.1002/jps.2600701004", pmid=6117653,
            population=Population(32, "24-84", "men and women", "30 mg", "oral"),
            note="t1/2 8-38 h (women 16.8, men 12.3 h); CL men 1.35, women 1.02 mL/min/kg; Vd 1.40 L/kg; "
                 "fu 2.6 %; no age relation. Authors: details to confirm."),
@@ -28,7 +28,8 @@ register_sources(
            "Noninteraction of temazepam and cimetidine", "J Pharm Sci 73(3):399-401",
            population=Population(9, "", "healthy men and women", "30 mg", "oral"),
            note="Temazepam t1/2 9.9 h, Vd 1.30 L/kg, CL 1.59 mL/min/kg, fu 4.1 %; unchanged by cimetidine "
-                "(conjugated, not oxidised). DOI/PMID: details to confirm."))
+                "(conjugated, not oxidised). Authors, journal, March 1984, issue 3, pages 399-401 confirmed "
+                "(jhu.pure.elsevier.com record); volume, DOI/PMID: details to confirm."))
 
 TZ1_CL = {"male": reported(1.35, "mL/min/kg", "TZ1", "temazepam CL, men, 24-84 y"),
           "female": reported(1.02, "mL/min/kg", "TZ1", "temazepam CL, women, 24-84 y")}

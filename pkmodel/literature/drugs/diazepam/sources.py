@@ -80,7 +80,7 @@ SOURCES = (
             "to confirm."),
     _S("G84", "Greenblatt DJ, Abernethy DR, Morse DS, Harmatz JS, Shader RI", 1984,
        "Clinical importance of the interaction of diazepam and cimetidine",
-       "N Engl J Med 310:1639-1643", pmid=6427609,
+       "N Engl J Med 310(25):1639-1643", doi="10.1056/NEJM198406213102505", pmid=6427609,
        population=_P(10, "", "patients on long-term diazepam", "unchanged diazepam + cimetidine 300 mg "
                      "four times daily", "oral"),
        note="Cimetidine raised DZ + DMDZ concentrations by 57 % on average."),
@@ -102,7 +102,8 @@ SOURCES = (
        population=_P(8, "", "healthy subjects", "10 mg", "oral (and IM)"),
        note="Oral: serum peak 209 +/- 49 ng/mL at 90 min (sampling stopped at 150 min); IM peaks lower."),
     _S("G78c", "Greenblatt DJ, Shader RI, Weinberger DR, Allen MD, MacLaughlin DS", 1978,
-       "Effect of a cocktail on diazepam absorption", "journal: details to confirm (likely Psychopharmacology)",
+       "Effect of a cocktail on diazepam absorption",
+       "journal and volume: details to confirm (issue 2, pages 199-203)",
        population=_P(6, "", "healthy adults", "5 mg fasting, with orange juice (control) or vodka", "oral"),
        note="Control: Cmax 221 ng/mL, tmax 0.79 h, lag 16.5 min, absorption t1/2 19.3 min; with ethanol "
             "208 ng/mL at 1.79 h. Journal, DOI/PMID: details to confirm."),
