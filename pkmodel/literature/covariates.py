@@ -16,7 +16,7 @@ from __future__ import annotations
 import warnings
 
 from .. import _validate as check
-from ._names import text
+from .naming import text
 from .values import Value, derived, user_input
 
 AGE_LIMITS = (18.0, 100.0)  #: ages accepted (y)

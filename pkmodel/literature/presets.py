@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from ..model import Model
-from ._names import text, unknown
+from .naming import text, unknown
 from .values import Value
 
 

@@ -21,7 +21,7 @@ def published_groups(drug: str | None = "diazepam", *, species: str | None = Non
     """
     names = drugs() if drug is None else (get_drug(drug).name,)
     if species is not None and species not in SPECIES:
-        from ._names import unknown
+        from .naming import unknown
         raise unknown("species", species, SPECIES)
     out = []
     for name in names:

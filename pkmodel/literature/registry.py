@@ -12,7 +12,7 @@ import importlib
 import pkgutil
 from types import ModuleType
 
-from ._names import text, unknown
+from .naming import text, unknown
 from .drug import Drug, Species
 
 _DRUGS: dict[str, Drug] = {}

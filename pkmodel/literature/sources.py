@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._names import unknown
+from .naming import unknown
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import numpy as np
 
 from .. import _validate as check
 from ..model import ModelBatch
-from ._names import unknown
+from .naming import unknown
 from .presets import Preset
 from .registry import drugs, get_drug
 from .values import Value

@@ -15,7 +15,7 @@ applying and combining them is in :mod:`pkmodel.literature.modifiers`.
 
 from __future__ import annotations
 
-from ..._names import unknown
+from ...naming import unknown
 from ...modifiers import Modifier, make
 from ...values import derived, ratio
 from . import values as v
