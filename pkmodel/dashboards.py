@@ -30,6 +30,7 @@ from .plots import (OKABE_ITO, POPULATION_COLORS, SPECIES_COLORS, SPECIES_LABELS
                     SPECIES_LINESTYLES, SPECIES_SHORT, age_color, label_concentration_axes)
 from .regimen import repeated, single_dose, taper
 from .simulate import simulate
+from .literature.values import ML_MIN_TO_L_H
 from .units import HOURS_PER_DAY, TEACHING_NOTICE
 
 FOOTER = f"<small><i>{TEACHING_NOTICE}</i></small>"
@@ -555,7 +556,8 @@ class LifespanDashboard(Dashboard):
         rows += [["t½ (h)", _fmt(p0.half_life(d)), _fmt(p1.half_life(d))],
                  ["V (L)", _fmt(p0.volume(d)), _fmt(p1.volume(d))],
                  ["V (L/kg)", _fmt(p0.volume(d) / w), _fmt(p1.volume(d) / w)],
-                 ["CL (mL/min/kg)", _fmt(p0.clearance(d) * 1000 / 60 / w), _fmt(p1.clearance(d) * 1000 / 60 / w)]]
+                 ["CL (mL/min/kg)", _fmt(p0.clearance(d) / ML_MIN_TO_L_H / w),
+                  _fmt(p1.clearance(d) / ML_MIN_TO_L_H / w)]]
         note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
         return View(arts, rows, note)
 
