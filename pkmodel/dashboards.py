@@ -565,6 +565,24 @@ class LifespanDashboard(Dashboard):
         label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
         self.axes[0].set_xlabel("Time after the dose (days)")
         self._draw_published()
+        self._draw_single_dose_peaks()
+
+    def _draw_single_dose_peaks(self):
+        """Published peaks after one oral dose, scaled to this dose (linear kinetics): static markers."""
+        ax = self.axes[0]
+        recs = lit.single_dose_peaks(self.drug)
+        timed = [r for r in recs if r.tmax is not None]
+        if timed:
+            ax.plot([r.tmax.value / HOURS_PER_DAY for r in timed], [r.peak_per_mg * self.dose_mg for r in timed],
+                    "kx", markersize=6, zorder=3)
+        for r in recs:
+            if r.tmax is None:  # peak reported without its time: a short bar over the first hours
+                y = r.peak_per_mg * self.dose_mg
+                ax.plot([0.0, 3.0 / HOURS_PER_DAY], [y, y], color="k", linewidth=1.0, linestyle=(0, (1, 1)), zorder=3)
+        if recs:
+            keys = ", ".join(dict.fromkeys(r.source_key for r in recs))
+            ax.text(0.98, 0.02, f"× published peaks per {self.dose_mg:g} mg ({keys})", transform=ax.transAxes,
+                    ha="right", va="bottom", fontsize=6, color="#333333")
 
     def _draw_published(self):
         """The model's half-life line over age and the published study groups (static artists)."""

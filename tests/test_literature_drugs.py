@@ -191,3 +191,22 @@ def test_preset_parameters_read_only():
     import dataclasses
     with pytest.raises(dataclasses.FrozenInstanceError):
         p.age = 30
+
+
+@pytest.mark.parametrize("drug,keys", [("diazepam", {"K75", "G21", "G89"}), ("lorazepam", {"G79L"}),
+                                       ("oxazepam", {"OX1"}), ("temazepam", {"TZ1"})])
+def test_lifespan_dashboard_draws_every_published_group(drug, keys):
+    import matplotlib
+    matplotlib.use("Agg")
+    from pkmodel.dashboards import LifespanDashboard
+
+    d = LifespanDashboard(drug)
+    ax = d.axes[1]
+    groups = [g for g in lit.published_groups(drug, species=drug) if g.age_low is not None]
+    assert len(ax.containers) == len(groups)  # one error bar per study group
+    ys = sorted(float(c.lines[0].get_ydata()[0]) for c in ax.containers)
+    assert ys == sorted(g.half_life_h for g in groups)
+    legend = " ".join(t.get_text() for t in ax.get_legend().get_texts())
+    assert all(f"({k})" in legend for k in keys)
+    d.set(age=60)  # the age marker moves; the published groups stay
+    assert len(ax.containers) == len(groups)
