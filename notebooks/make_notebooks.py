@@ -216,7 +216,8 @@ The fraction of diazepam that becomes DMDZ has no primary source here, so the pa
 an explicit **teaching assumption**:
 """),
     code(SETUP),
-    code("lit.TEACHING_ASSUMPTIONS"),
+    code("{name: f\"{v.value:.4g} {'' if v.unit == '1' else v.unit}\".strip() for name, v in lit.TEACHING_ASSUMPTIONS.items()}"),
+    code("print(lit.FRACTION_DZ_TO_DMDZ.cite())"),
     code("dashboards.metabolite_dashboard()"),
     md("""
 ### Try this

@@ -179,6 +179,15 @@ def test_teaching_assumptions_listed_and_named():
         lit.Value(0.5, "1", assumption=True)
 
 
+def test_assumptions_listed_before_any_preset_is_built():
+    # a fresh interpreter: the calibration is registered at import, not only after the first preset
+    import subprocess
+    import sys
+    code = "import pkmodel.literature as lit; print(sorted(lit.TEACHING_ASSUMPTIONS))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "DIAZEPAM_TWO_COMPARTMENT_CALIBRATION" in out and "FRACTION_DZ_TO_DMDZ" in out
+
+
 def test_orphan_detector_catches_a_bare_number():
     with pytest.raises(AssertionError, match="orphan"):
         _check_traceable(lit.Value(1.0, "h"), "bare")

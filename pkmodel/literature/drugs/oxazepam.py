@@ -15,7 +15,7 @@ from ..drug import Drug, PublishedGroup, Species
 from ..simple import by_sex, no_age_relation
 from ..simple import disposition as _disposition
 from ..sources import Population, Source, register_sources
-from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, reported
+from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, derived, reported
 
 register_sources(Source(
     "OX1", "authors: details to confirm", None,
@@ -40,9 +40,8 @@ OXAZEPAM_ABSORPTION_HALF_LIFE_H = assumption(
 OXAZEPAM_BIOAVAILABILITY = assumption(
     "OXAZEPAM_BIOAVAILABILITY", 1.0, "1",
     "oral bioavailability of oxazepam taken as complete: no source here reports it.")
-OXAZEPAM_KA = assumption(
-    "OXAZEPAM_KA", LN2 / OXAZEPAM_ABSORPTION_HALF_LIFE_H.value, "1/h",
-    "ka = ln2 / 0.5 h, from the assumed 30 min absorption half-life (OXAZEPAM_ABSORPTION_HALF_LIFE_H).")
+OXAZEPAM_KA = derived(LN2 / OXAZEPAM_ABSORPTION_HALF_LIFE_H.value, "1/h", "ka = ln2 / absorption t1/2",
+                OXAZEPAM_ABSORPTION_HALF_LIFE_H)
 
 MOLAR_MASS = 286.71  #: g/mol, C15H11ClN2O2
 

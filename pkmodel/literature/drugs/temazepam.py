@@ -16,7 +16,7 @@ from ..drug import Drug, PublishedGroup, Species
 from ..simple import by_sex, no_age_relation
 from ..simple import disposition as _disposition
 from ..sources import Population, Source, register_sources
-from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, reported
+from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, derived, reported
 
 register_sources(
     Source("TZ1", "authors: details to confirm", 1981, "Effect of age and gender on disposition of temazepam",
@@ -48,9 +48,8 @@ TEMAZEPAM_ABSORPTION_HALF_LIFE_H = assumption(
 TEMAZEPAM_BIOAVAILABILITY = assumption(
     "TEMAZEPAM_BIOAVAILABILITY", 1.0, "1",
     "oral bioavailability of temazepam taken as complete: no source here reports it.")
-TEMAZEPAM_KA = assumption(
-    "TEMAZEPAM_KA", LN2 / TEMAZEPAM_ABSORPTION_HALF_LIFE_H.value, "1/h",
-    "ka = ln2 / 0.5 h, from the assumed 30 min absorption half-life (TEMAZEPAM_ABSORPTION_HALF_LIFE_H).")
+TEMAZEPAM_KA = derived(LN2 / TEMAZEPAM_ABSORPTION_HALF_LIFE_H.value, "1/h", "ka = ln2 / absorption t1/2",
+                TEMAZEPAM_ABSORPTION_HALF_LIFE_H)
 
 MOLAR_MASS = 300.74  #: g/mol, C16H13ClN2O2
 

@@ -19,6 +19,11 @@ from .modifiers import GENOTYPES, MODIFIERS
 from .presets import MOLAR_MASS, build_at_age, build_model, build_preset, distribution_shape
 
 
+# Calibrate the two-compartment shape now (once, cached; ~30 ms), so that its teaching assumption is
+# listed in lit.TEACHING_ASSUMPTIONS from the start.
+distribution_shape()
+
+
 def g21_regimen() -> Regimen:
     """G21's regimen: diazepam 2.5 mg orally every 12 h for 15 days (30 doses), from t = 0."""
     return repeated(v.G21_DOSE_MG.value, v.G21_INTERVAL_H.value,
