@@ -36,7 +36,6 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
-from .naming import text
 from .presets import Preset
 from .registry import get_drug, modifier_factory, modifier_names
 from .values import Value, derived

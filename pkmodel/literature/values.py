@@ -18,7 +18,6 @@ registry of named teaching assumptions (every :func:`assumption` adds itself to
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .. import _validate as check
