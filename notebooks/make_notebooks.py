@@ -148,7 +148,7 @@ where this fat-soluble drug goes.)
     code("dashboards.lifespan_dashboard()"),
     md("""
 ### Try this
-1. Move **age** from 25 to 80 with *either sex (K75 line)*: read t½, V and CL in the table.
+1. Move **age** from 25 to 80 with *either sex (K75 line)*: read t½, V and CL in the table. Then the peak and the AUC: the older person's peak is lower, yet the total exposure (AUC = F · dose / CL) is the same, because clearance did not change.
 2. Switch to **men (G80)** and then **women (G80)**: in G80, clearance fell with age in men but not in women.
 3. Change **body weight**: which readouts are per kilogram?
 4. Move age past 82: the note says the figure is an **extrapolation** beyond the studied ages.

@@ -31,7 +31,7 @@ from .plots import (OKABE_ITO, POPULATION_COLORS, SPECIES_COLORS, SPECIES_LABELS
 from .regimen import repeated, single_dose, taper
 from .simulate import simulate
 from .literature.values import ML_MIN_TO_L_H
-from .units import HOURS_PER_DAY, TEACHING_NOTICE
+from .units import CONCENTRATION_UNITS, HOURS_PER_DAY, TEACHING_NOTICE
 
 FOOTER = f"<small><i>{TEACHING_NOTICE}</i></small>"
 UNIT = "ng/mL"
@@ -557,9 +557,22 @@ class LifespanDashboard(Dashboard):
                  ["V (L)", _fmt(p0.volume(d)), _fmt(p1.volume(d))],
                  ["V (L/kg)", _fmt(p0.volume(d) / w), _fmt(p1.volume(d) / w)],
                  ["CL (mL/min/kg)", _fmt(p0.clearance(d) / ML_MIN_TO_L_H / w),
-                  _fmt(p1.clearance(d) / ML_MIN_TO_L_H / w)]]
+                  _fmt(p1.clearance(d) / ML_MIN_TO_L_H / w)],
+                 ["peak (ng/mL)", _fmt(self._peak(p0)), _fmt(self._peak(p1))],
+                 ["AUC (ng·h/mL)", _fmt(self._auc(p0)), _fmt(self._auc(p1))]]
         note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
         return View(arts, rows, note)
+
+    _PEAK_GRID = np.arange(0.0, 8.0, 0.01)  # h: one dose peaks within hours
+
+    def _peak(self, p):
+        """Peak plasma concentration after the dose (ng/mL), on a 36 s grid of the exact solution."""
+        return float(simulate(p.model, single_dose(self.dose_mg), self._PEAK_GRID).concentration(self.drug, UNIT).max())
+
+    def _auc(self, p):
+        """Total exposure F·dose/CL (ng·h/mL): the same at every age when clearance does not change."""
+        f = p.model.absorption.bioavailability
+        return f * self.dose_mg / p.clearance(self.drug) * CONCENTRATION_UNITS[UNIT]
 
     def setup_axes(self):
         label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
