@@ -39,6 +39,7 @@ test-fast: install
 bench: install
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_dashboards.py
+	$(PY) benchmarks/bench_fidelity.py
 
 # Lecture mode: markdown, widgets and reference lists only (lecture/voila/templates/pkmodel-lecture:
 # no code, no raw printed values, no "Try this" prompts, projector-sized fonts), served by Voila on

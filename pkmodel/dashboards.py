@@ -30,15 +30,16 @@ from .plots import (OKABE_ITO, POPULATION_COLORS, SPECIES_COLORS, SPECIES_LABELS
                     SPECIES_LINESTYLES, SPECIES_SHORT, age_color, label_concentration_axes)
 from .regimen import repeated, single_dose, taper
 from .simulate import simulate
-from .units import HOURS_PER_DAY, TEACHING_NOTICE
+from .literature.values import ML_MIN_TO_L_H
+from .units import CONCENTRATION_UNITS, HOURS_PER_DAY, TEACHING_NOTICE
 
 FOOTER = f"<small><i>{TEACHING_NOTICE}</i></small>"
 UNIT = "ng/mL"
 # G21's regimen (2.5 mg twice daily for 15 days), read from its source record, not retyped
-G21_DOSE = lit.values.G21_DOSE_MG.value
-G21_INTERVAL = lit.values.G21_INTERVAL_H.value
+G21_DOSE = lit.diazepam.v.G21_DOSE_MG.value
+G21_INTERVAL = lit.diazepam.v.G21_INTERVAL_H.value
 G21_PER_DAY = int(round(HOURS_PER_DAY / G21_INTERVAL))
-G21_DAYS = int(lit.values.G21_DAYS.value)
+G21_DAYS = int(lit.diazepam.v.G21_DAYS.value)
 #: Controls column plus figure fit JupyterLab's notebook at 1280x720 with the file browser open
 #: (an output area about 850 px wide), as on a lecture projector or Binder.
 CONTROL_WIDTH = "280px"
@@ -484,8 +485,9 @@ class HalfLifeDashboard(Dashboard):
 
     def make_controls(self, W):
         ref = lit.preset("young adult")
-        self._ref_v = ref.model.compartment("diazepam").volume
-        self._ref_cl = ref.model.outflow_clearance("diazepam")
+        # the one-compartment equivalent of the preset: its clearance and apparent volume CL*t1/2/ln2
+        self._ref_v = ref.volume("diazepam")
+        self._ref_cl = ref.clearance("diazepam")
         return {
             "volume": W.FloatSlider(value=5 * round(self._ref_v / 5), min=20, max=250, step=5,
                                     description="Volume V (L)", readout_format=".0f"),
@@ -534,22 +536,49 @@ SEX_OPTIONS = [("either sex (K75 line)", "either"), ("men (G80)", "male"), ("wom
 
 
 class LifespanDashboard(Dashboard):
-    """A single 10 mg oral dose at any adult age (K75; G80 by sex), against a 25-year-old."""
+    """A single 10 mg oral dose at any adult age (K75; G80 by sex), against a 25-year-old; and the
+    half-life across the lifespan with every published study group beside the model line.
 
-    title = "Diazepam across the lifespan: one 10 mg oral dose"
+    ``drug`` picks any registered drug module (``lit.drugs()``); ``log=True`` starts on a log
+    axis and ``horizon_days`` sets the time span (``horizon_days=2, log=True`` shows diazepam's
+    two phases: distribution within hours, then elimination).
+    """
+
+    title = "Across the lifespan: one 10 mg oral dose"
     main = "age"
     toggles = ("sex",)
+    n_axes = 2
+    figsize = (6.6, 3.9)
     reference_age = 25
     dose_mg = 10.0
     horizon_days = 10
 
+    def __init__(self, drug: str = "diazepam", *, log: bool = False, horizon_days: float | None = None):
+        self.drug = lit.get_drug(drug).name
+        self.log_default = bool(log)
+        if horizon_days is not None:
+            from . import _validate as check
+
+            self.horizon_days = check.positive("horizon_days", horizon_days)
+        self._has_sex = self.drug == "diazepam"  # G80's figures by sex are diazepam's
+        self._metabolites = [s for s in lit.get_drug(self.drug).species if s != self.drug][:1]
+        self.toggles = ("sex",) if self._has_sex else ()
+        if self.drug != "diazepam":
+            self.title = f"{self.drug.capitalize()} across the lifespan: one 10 mg oral dose"
+        super().__init__()
+
     def make_controls(self, W):
-        return {
-            "age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)"),
-            "sex": W.Dropdown(options=SEX_OPTIONS, value="either", description="Data"),
-            "weight": W.IntSlider(value=70, min=40, max=120, step=5, description="Body weight (kg)"),
-            "metabolite": W.Checkbox(value=False, description="show desmethyldiazepam"),
-        }
+        c = {"age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)")}
+        if self._has_sex:
+            c["sex"] = W.Dropdown(options=SEX_OPTIONS, value="either", description="Data")
+        c["weight"] = W.IntSlider(value=70, min=40, max=120, step=5, description="Body weight (kg)")
+        if self._metabolites:
+            c["metabolite"] = W.Checkbox(value=False, description=f"show {self._metabolites[0]}")
+        return c
+
+    def _at_age(self, age, v):
+        kw = {} if v.get("sex", "either") == "either" else {"sex": v["sex"]}
+        return _quiet(lit.at_age, age, drug=self.drug, weight_kg=v["weight"], **kw)
 
     def compute(self, v):
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 481)
@@ -557,31 +586,106 @@ class LifespanDashboard(Dashboard):
         arts, rows, notes = {}, [["", f"{self.reference_age} y", f"{v['age']} y"]], []
         people = []
         for key, age in (("ref", self.reference_age), ("age", v["age"])):
-            p, n = _quiet(lit.at_age, age, sex=None if v["sex"] == "either" else v["sex"], weight_kg=v["weight"])
+            p, n = self._at_age(age, v)
             notes += n
             people.append(p)
             r = simulate(p.model, reg, t)
             color = POPULATION_COLORS["young adult"] if key == "ref" else age_color(age)
             who = f"{age} y" if key == "ref" else "selected age"  # static labels: legend cached
-            arts[f"{key}-dz"] = Curve(_days(t), r.concentration("diazepam", UNIT), color, "-",
-                                      f"diazepam, {who}")
-            if v["metabolite"]:
-                arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration("desmethyldiazepam", UNIT), color, "--",
-                                            f"desmethyldiazepam, {who}")
-        m0, m1 = (p.model for p in people)
+            arts[f"{key}-dz"] = Curve(_days(t), r.concentration(self.drug, UNIT), color, "-", f"{self.drug}, {who}")
+            if v.get("metabolite"):
+                m = self._metabolites[0]
+                arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration(m, UNIT), color, "--", f"{m}, {who}")
+        arts["age-line"] = Curve(np.array([v["age"], v["age"]], float), np.array([0.0, 1e4]), age_color(v["age"]),
+                                 ":", "_selected age", ax=1, linewidth=1.2)
+        p0, p1 = people
         w = v["weight"]
-        rows += [["t½ (h)", _fmt(m0.half_life("diazepam")), _fmt(m1.half_life("diazepam"))],
-                 ["V (L)", _fmt(m0.compartment("diazepam").volume), _fmt(m1.compartment("diazepam").volume)],
-                 ["V (L/kg)", _fmt(m0.compartment("diazepam").volume / w),
-                  _fmt(m1.compartment("diazepam").volume / w)],
-                 ["CL (mL/min/kg)", _fmt(m0.outflow_clearance("diazepam") * 1000 / 60 / w),
-                  _fmt(m1.outflow_clearance("diazepam") * 1000 / 60 / w)]]
+        d = self.drug
+        rows += [["t½ (h)", _fmt(p0.half_life(d)), _fmt(p1.half_life(d))],
+                 ["V (L)", _fmt(p0.volume(d)), _fmt(p1.volume(d))],
+                 ["V (L/kg)", _fmt(p0.volume(d) / w), _fmt(p1.volume(d) / w)],
+                 ["CL (mL/min/kg)", _fmt(p0.clearance(d) / ML_MIN_TO_L_H / w),
+                  _fmt(p1.clearance(d) / ML_MIN_TO_L_H / w)],
+                 ["peak (ng/mL)", _fmt(self._peak(p0)), _fmt(self._peak(p1))],
+                 ["AUC (ng·h/mL)", _fmt(self._auc(p0)), _fmt(self._auc(p1))]]
         note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
         return View(arts, rows, note)
+
+    _PEAK_GRID = np.arange(0.0, 8.0, 0.01)  # h: one dose peaks within hours
+
+    def _peak(self, p):
+        """Peak plasma concentration after the dose (ng/mL), on a 36 s grid of the exact solution."""
+        return float(simulate(p.model, single_dose(self.dose_mg), self._PEAK_GRID).concentration(self.drug, UNIT).max())
+
+    def _auc(self, p):
+        """Total exposure F·dose/CL (ng·h/mL): the same at every age when clearance does not change."""
+        f = p.model.absorption.bioavailability
+        return f * self.dose_mg / p.clearance(self.drug) * CONCENTRATION_UNITS[UNIT]
 
     def setup_axes(self):
         label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
         self.axes[0].set_xlabel("Time after the dose (days)")
+        self._draw_published()
+        self._draw_single_dose_peaks()
+
+    def _draw_single_dose_peaks(self):
+        """Published peaks after one oral dose, scaled to this dose (linear kinetics): static markers."""
+        ax = self.axes[0]
+        recs = lit.single_dose_peaks(self.drug)
+        timed = [r for r in recs if r.tmax is not None]
+        if timed:
+            ax.plot([r.tmax.value / HOURS_PER_DAY for r in timed], [r.peak_per_mg * self.dose_mg for r in timed],
+                    "kx", markersize=6, zorder=3)
+        for r in recs:
+            if r.tmax is None:  # peak reported without its time: a short bar over the first hours
+                y = r.peak_per_mg * self.dose_mg
+                ax.plot([0.0, 3.0 / HOURS_PER_DAY], [y, y], color="k", linewidth=1.0, linestyle=(0, (1, 1)), zorder=3)
+        if recs:
+            keys = ", ".join(dict.fromkeys(r.source_key for r in recs))
+            ax.text(0.98, 0.02, f"× published peaks per {self.dose_mg:g} mg ({keys})", transform=ax.transAxes,
+                    ha="right", va="bottom", fontsize=6, color="#333333")
+
+    def _draw_published(self):
+        """The model's half-life line over age and the published study groups (static artists)."""
+        ax = self.axes[1]
+        ages = np.arange(18, 101, 2)
+        t_half = [self._at_age(int(a), {"weight": 70})[0].half_life() for a in ages]
+        ax.plot(ages, t_half, color=OKABE_ITO["black"], linewidth=1.5, label="model (at_age)")
+        groups = [g for g in lit.published_groups(self.drug, species=self.drug) if g.age_low is not None]
+        markers = "osD^v<>ph"
+        keys = list(dict.fromkeys(g.source_key for g in groups))
+        top = max([*t_half, *(g.half_life_h for g in groups)])
+        for g in groups:
+            lo, hi = g.age_low, g.age_high
+            mid = g.age_mean if g.age_mean is not None else (lo + hi) / 2
+            src = lit.SOURCES[g.source_key]
+            first = src.authors.split(",")[0].split(" et al")[0]
+            label = f"{first} {src.year or ''} ({g.source_key})".replace("  ", " ")
+            if any(h.get_label() == label for h in ax.containers):
+                label = "_" + label
+            ax.errorbar([mid], [g.half_life_h], xerr=[[mid - lo], [hi - mid]], fmt=markers[keys.index(g.source_key) % 9],
+                        color=OKABE_ITO["vermillion"] if mid >= 50 else OKABE_ITO["blue"], capsize=2, markersize=5,
+                        linewidth=1, label=label)
+        ax.set_xlim(15, 100)
+        ax.set_ylim(0, top * 1.15)
+        ax.set_xlabel("Age (years)")
+        ax.set_ylabel(f"{self.drug} terminal t½ (h)")
+        ax.grid(True, alpha=0.3)
+        ax.legend(loc="upper left", fontsize=6, framealpha=1.0)
+
+    def rescale(self, draw=True):
+        line = self._artists.get("age-line")
+        lims = self.axes[1].get_xlim(), self.axes[1].get_ylim()
+        if line is not None:
+            line.set_visible(False)
+        super().rescale(draw=False)
+        self.axes[1].set_xlim(*lims[0])
+        self.axes[1].set_ylim(*lims[1])
+        if line is not None:
+            line.set_visible(True)
+        if draw:
+            self._relayout()
+            self._draw()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -824,16 +928,19 @@ class ModifiersDashboard(Dashboard):
         auc = {k: r.auc("diazepam", last - 12, last, UNIT) for k, r in res.items()}
         rows = [[f"age {v['age']} y", "no change", "with changes"],
                 ["DZ t½ (h)", _fmt(base.model.half_life("diazepam")), _fmt(changed.model.half_life("diazepam"))],
-                ["DZ CL (L/h)", _fmt(base.model.outflow_clearance("diazepam")),
-                 _fmt(changed.model.outflow_clearance("diazepam"))],
+                ["DZ CL (L/h)", _fmt(base.clearance("diazepam")), _fmt(changed.clearance("diazepam"))],
                 ["DZ level at day 15 (×)", "1", _fmt(auc["mod"] / auc["base"])]]
-        note = ("2.5 mg twice daily for 15 days (G21). Baseline: the K75 lifespan model, a group of mixed "
-                "CYP2C19 genotypes. Each change is its study's ratio applied to this age. ")
+        note = ("2.5 mg twice daily for 15 days (G21). Baseline: the K75 lifespan model at this age, read as each "
+                "study's baseline group (CYP2C19 wt/wt for the genotype, the controls for the others); each change "
+                "is its study's ratio to that baseline. ")
         if len(mods) > 1:
             note += ("<b>These changes were never studied together</b>: multiplying them as independent "
                      "factors is an assumption and may overstate the combination. ")
         note += ("Changes: " + "; ".join(m.label for m in mods) + "." if mods else "No changes selected.")
         note += (" " + " ".join(sorted(set(notes))) if notes else "")
+        outside = lit.outside_published(changed)
+        if outside:  # the curve is still drawn; the readout says it is an extrapolation
+            note = f"<b>{outside}</b> " + note
         return View(arts, rows, note)
 
 

@@ -202,9 +202,10 @@ def test_exact_kinds_agree_with_closed_forms_from_their_data(problems):
 def test_washout_is_the_simulated_time_and_the_closed_form_is_accepted(problems):
     for s in SEEDS:
         p = problems["washout", s]
-        closed = math.log2(1 / p.data["fraction of the peak f"]) * p.data["t½ (h)"] / 24
-        # the closed form (one compartment, from the peak) is accepted: within the 10 % tolerance
-        assert abs(_truth(p) - closed) <= 0.1 * _truth(p) and p.check(closed).correct, s
+        closed = math.log2(1 / p.data["fraction of the measured level f"]) * p.data["t½ (h)"] / 24
+        # counted from a day after the last dose (terminal phase), the closed form holds for the
+        # two-compartment drug to within a few per cent, well inside the 10 % tolerance
+        assert abs(_truth(p) - closed) <= 0.05 * _truth(p) and p.check(closed).correct, s
 
 
 # ----- the distribution-phase hint, on a two-compartment drug ----------------------------------
@@ -291,11 +292,17 @@ def test_a_problem_set_does_not_give_away_the_estimated_quantities_elsewhere():
     for s in SEEDS:
         ps = exercises.problem_set(s)
         for kind in ("half_life_from_samples", "half_life_from_troughs", "clearance_from_auc"):
-            digits = _core.fmt(_truth(ps[kind]))
-            # prompts and the given numbers (sample times and levels can match by chance: not a leak)
-            others = " ".join(p.prompt + " ".join(f"{v:.4g}" for v in p.data.values() if np.ndim(v) == 0
-                                                  and not isinstance(v, str)) for k, p in ps.items() if k != kind)
-            assert digits not in others, (s, kind, digits)
+            digits, unit = _core.fmt(_truth(ps[kind])), ps[kind].unit
+            # the same number in the same unit, in another prompt or given value, would give it away
+            # (the same digits in another unit, e.g. 20.1 mL/min beside a 20.1 h answer, would not)
+            for k, p in ps.items():
+                if k == kind:
+                    continue
+                assert f"{digits} {unit}" not in p.prompt, (s, kind, k, digits, unit)
+                quantity = "CL" if kind == "clearance_from_auc" else "t½"
+                given = [key for key, v in p.data.items() if np.ndim(v) == 0 and not isinstance(v, str)
+                         and key.startswith(quantity) and f"({unit})" in key and _core.fmt(v) == digits]
+                assert not given, (s, kind, k, given)
 
 
 def test_subjects_vary_around_the_group_with_the_published_cvs():

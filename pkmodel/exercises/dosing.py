@@ -114,13 +114,16 @@ def time_to_steady_state(seed) -> Problem:
 
 
 def washout(seed) -> Problem:
-    """Days after the last dose of a long course until the level falls below a fraction of its peak.
+    """Days, counted from one day after the last dose of a long course, until the level falls
+    below a fraction of the level measured then.
 
-    The true answer is simulated exactly (a course of ≥ 6 half-lives, then
-    :func:`pkmodel.metrics.time_below_fraction` from the last dose). **Tolerance ±10 %**: the
-    closed form log2(1/f) · t½ ignores the hour or so from the last dose to its peak, which is
-    up to ~5 % of the shortest answer here. Named mistakes: hours, ln(1/f) · t½ (no ÷ ln 2),
-    log10 for ln, log2(1/(1 − f)) (eliminated instead of remaining).
+    Counting from a day after the last dose puts the start in the terminal phase (absorption and
+    distribution are over), where the level halves every t½, so the closed form log2(1/f) · t½
+    applies to a two-compartment drug too. The true answer is simulated exactly (a course of
+    ≥ 6 half-lives, then :func:`pkmodel.metrics.time_below_fraction` from that moment).
+    **Tolerance ±10 %**: the closed form uses the rounded published t½ and ignores what is left of
+    the distribution phase a day after the dose (under 3 % here). Named mistakes: hours,
+    ln(1/f) · t½ (no ÷ ln 2), log10 for ln, log2(1/(1 − f)) (eliminated instead of remaining).
     """
     kind = "washout"
     rng = rng_for(seed, kind)
@@ -128,10 +131,10 @@ def washout(seed) -> Problem:
     dose, tau, f = pick(rng, doses(c.drug)), pick(rng, (8.0, 12.0, 24.0)), pick(rng, (0.5, 0.25, 0.1, 0.05))
     t_half = rounded(c.half_life)
     regimen = repeated(dose, tau, count=int(math.ceil(6.0 * c.half_life / tau)) + 1)
-    stop = regimen.last_dose_time
+    start = regimen.last_dose_time + HOURS_PER_DAY
     horizon = (math.log2(1.0 / f) + 3.0) * c.half_life
-    times = stop + np.concatenate([np.linspace(0.0, 6.0, 25), np.linspace(6.5, horizon, 120)])
-    truth = metrics.time_below_fraction(simulate(c.model, regimen, times), c.drug, f, after=stop,
+    times = start + np.linspace(0.0, horizon, 150)
+    truth = metrics.time_below_fraction(simulate(c.model, regimen, times), c.drug, f, after=start,
                                         tolerance=0.01) / HOURS_PER_DAY
     closed = math.log2(1.0 / f) * t_half / HOURS_PER_DAY
     mistakes = [Mistake("hours", truth * HOURS_PER_DAY, hints.HOURS_NOT_DAYS),
@@ -140,15 +143,17 @@ def washout(seed) -> Problem:
                 Mistake("eliminated", math.log2(1.0 / (1.0 - f)) * t_half / HOURS_PER_DAY,
                         hints.REMAINING_NOT_ELIMINATED)]
     prompt = (f"Adults of the **{c.preset.label}** group took {fmt(dose, 2)} mg {c.drug} {_interval_text(tau)} "
-              f"for weeks (steady state), then stopped. The half-life is {fmt(t_half)} h. How many **days** after "
-              f"the last dose until the {c.drug} level falls below **{f:.0%} of its peak** after that dose?")
-    solution = (f"After the peak the level halves every t½: t ≈ log2(1/{f:g}) · t½ = {fmt(math.log2(1 / f))} × "
-                f"{fmt(t_half)} h = {fmt(closed * HOURS_PER_DAY)} h ≈ {fmt(closed)} days. The exact simulation "
-                f"(`metrics.time_below_fraction`, counted from the last dose, whose peak comes about an hour "
-                f"later) gives {fmt(truth)} days. The half-life: {c.provenance('half_life')}.")
-    data = {"t½ (h)": t_half, "fraction of the peak f": f, "dose (mg)": dose, "τ (h)": tau}
+              f"for weeks (steady state), then stopped. The half-life is {fmt(t_half)} h. The level is measured "
+              f"**one day after the last dose**. How many **days** after that measurement until the {c.drug} "
+              f"level falls below **{f:.0%} of the measured level**?")
+    solution = (f"A day after the last dose, absorption and distribution are over and the level halves every t½: "
+                f"t = log2(1/{f:g}) · t½ = {fmt(math.log2(1 / f))} × {fmt(t_half)} h = "
+                f"{fmt(closed * HOURS_PER_DAY)} h ≈ {fmt(closed)} days. The exact simulation "
+                f"(`metrics.time_below_fraction` from that measurement) gives {fmt(truth)} days. "
+                f"The half-life: {c.provenance('half_life')}.")
+    data = {"t½ (h)": t_half, "fraction of the measured level f": f, "dose (mg)": dose, "τ (h)": tau}
     return _problem(kind, seed, f"Washout of {c.drug}", prompt, data, "days", 0.10, truth, solution, mistakes,
-                    "From the peak, the level halves every half-life: t = log2(1/f) · t½; then convert to days.",
+                    "In the terminal phase the level halves every half-life: t = log2(1/f) · t½; then convert to days.",
                     c.label)
 
 
@@ -160,11 +165,17 @@ def compare_accumulation(seed) -> Problem:
     """
     kind = "compare_accumulation"
     rng = rng_for(seed, kind)
-    cases = _core._cases()
-    i, j = rng.choice(len(cases), size=2, replace=False)
-    a, b = case(*cases[int(i)]), case(*cases[int(j)])
-    tau, ta, tb = pick(rng, INTERVALS_H), rounded(a.half_life), rounded(b.half_life)
-    ra, rb = metrics.accumulation_ratio(ta, tau), metrics.accumulation_ratio(tb, tau)
+    cases = [case(*c) for c in _core._cases()]
+    tau = pick(rng, INTERVALS_H)
+    ratio = [metrics.accumulation_ratio(rounded(c.half_life), tau) for c in cases]
+    # only pairs that differ (R_A/R_B outside 1/1.3 .. 1.3): groups whose kinetics a study found
+    # the same (e.g. oxazepam young vs elderly) would make a question with no contrast
+    pairs = [(i, j) for i in range(len(cases)) for j in range(len(cases))
+             if i != j and abs(math.log(ratio[i] / ratio[j])) > math.log(1.3)]
+    i, j = pairs[int(rng.integers(len(pairs)))]
+    a, b = cases[i], cases[j]
+    ta, tb = rounded(a.half_life), rounded(b.half_life)
+    ra, rb = ratio[i], ratio[j]
     truth = ra / rb
     mistakes = [Mistake("upside down", 1.0 / truth, hints.UPSIDE_DOWN),
                 Mistake("half-life ratio", ta / tb, hints.HALF_LIFE_RATIO)]

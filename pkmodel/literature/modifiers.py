@@ -1,177 +1,208 @@
-r"""What else changes exposure: CYP2C19 genotype, cirrhosis, interacting drugs (for teaching).
+r"""What else changes exposure (genotype, disease, interacting drugs): one path for every drug.
 
-A :class:`Modifier` is a set of factors on clearance and volume per compartment, each derived from
-a published before/after (or group vs group) comparison and carried as a
-:class:`~pkmodel.literature.values.Value`. :func:`apply` multiplies them into a preset:
+A :class:`Modifier` is a set of factors on the metabolic clearance and the volume (or the
+terminal half-life) of named species, each derived from one published comparison and carried as a
+:class:`~pkmodel.literature.values.Value`. It states the **baseline** it was measured against
+(``"CYP2C19 wt/wt (Q99)"``, ``"the same volunteers before fluvoxamine (P94)"``). The drug module
+that owns the data defines the modifier; :func:`apply` changes any preset whose model holds one of
+the named species, through :meth:`pkmodel.model.Model.scaled`:
 
-.. math::  CL' = CL \cdot f_{CL}, \qquad V' = V \cdot f_V, \qquad t_{1/2}' = t_{1/2}\, f_V / f_{CL}.
+.. math::  CL' = CL \cdot f_{CL}, \qquad V_c' = V_c \cdot f_V,\ V_p' = V_p \cdot f_V .
 
-Each study reports group means in its own population; the package transfers them as **ratios**
-to whoever the preset describes. Combining several modifiers multiplies their factors, which
-assumes they act independently: a teaching assumption, not a published finding.
+Clearance factors act on the species' central compartment (elimination and formation of other
+species), not on distribution between its own compartments; volume factors act on every
+compartment of the species. A study that reports a half-life ratio :math:`f_{t}` gives a
+``half_life_factor`` instead: the volume factor is then solved so that the model's terminal
+half-life changes by exactly :math:`f_t` (for one compartment :math:`f_V = f_t f_{CL}`; for a
+two-compartment drug, whose distribution clearance is unchanged, a few fixed-point steps
+:math:`f_V \leftarrow f_V \cdot t_{target}/t_{1/2}(f_V)`).
 
-* ``"cyp2c19"`` (Q99, genotype ``"wt/wt"``, ``"wt/m1"``, ``"m1/m1"``): DZ CL ratio to wt/wt
-  (19.5, 7.2, 2.8 mL/min) and DZ volume ratio chosen so the t½ ratio matches (20.0, 62.9, 84.0 h);
-  DMDZ t½ ratio (99.2, 132.1, 176.0 h) through its clearance, DMDZ volume unchanged (Q99 gives no
-  DMDZ clearance).
-* ``"cirrhosis"`` (K75): DZ CL halved ("about half of normal"); DZ volume x 1.13 so that t½ rises by
-  105.6/46.6 as reported. DMDZ CL x 4.6/11.3 from K77 (liver disease, n=4; volume unchanged, as K77
-  reports no significant change).
-* ``"cimetidine"`` (FC): DZ CL x 0.20/0.28, volume unchanged (FC: Vd unchanged). FC reports t½
-  72 vs 55 h (x1.31), a little less than CL alone implies (x1.40). FC also reports a higher DMDZ
-  AUC but no DMDZ clearance, so DMDZ is left unchanged: the modelled rise of DZ + DMDZ is therefore
-  smaller than G84's 57 % in patients (a cross-check worth discussing).
-* ``"fluvoxamine"`` (P94): DZ CL x 0.14/0.40; volume factor so t½ rises 51 → 118 h.
-* ``"rifampin"`` (O81b, rifampin + isoniazid + ethambutol): DZ CL x 1.50/0.37 (about 4-fold);
-  volume factor so t½ falls 58 → 14 h.
+**The combination rule** (one rule, for age and for several modifiers):
+
+1. The preset, at whatever age or group, is taken to *be* each modifier's baseline group (for
+   CYP2C19: the preset is read as wt/wt, so ``genotype="wt/wt"`` changes nothing, and the
+   other genotypes apply Q99's ratio to wt/wt).
+2. Each modifier's ratio (study group / its baseline) multiplies the preset's value.
+3. Several modifiers multiply, as if they acted independently. No study measured these
+   combinations; that is a teaching assumption, not a finding.
+
+:func:`outside_published` says when the result has left the range of every published group of
+the drug: then no study measured anything like it and the number is an extrapolation.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Mapping
 
-from . import values as v
-from .presets import Preset, build_model
-from ..units import half_life
-from .values import Value, derived, ratio
-
-#: Names accepted by :func:`modifier`.
-MODIFIERS: tuple[str, ...] = ("cyp2c19", "cirrhosis", "cimetidine", "fluvoxamine", "rifampin")
-GENOTYPES: tuple[str, ...] = ("wt/wt", "wt/m1", "m1/m1")
+from .presets import Preset
+from .registry import get_drug, modifier_factory, modifier_names
+from .values import Value, derived
 
 
 @dataclass(frozen=True)
 class Modifier:
-    """Factors on clearance and volume per compartment, from one published comparison.
+    """Factors on clearance and volume per species, from one published comparison.
 
     Attributes
     ----------
     name : ``"cyp2c19"``, ``"cirrhosis"``, ...
     label : human-readable (e.g. ``"CYP2C19 m1/m1 (Q99)"``).
-    clearance_factor : compartment → factor on every clearance out of it.
-    volume_factor : compartment → factor on its volume.
+    clearance_factor : species -> factor on its metabolic clearance.
+    volume_factor : species -> factor on its volume(s).
     source_key : the main source.
+    baseline : the group the ratios were measured against, e.g. ``"CYP2C19 wt/wt (Q99)"``.
     note : how the factors were derived and what they leave out.
-    parameters : the factors as :class:`Value` with provenance, keyed ``"<compartment>.clearance_factor"``
-        and ``"<compartment>.volume_factor"``.
+    parameters : the factors as :class:`Value` with provenance, keyed ``"<species>.clearance_factor"``,
+        ``"<species>.volume_factor"`` and ``"<species>.half_life_factor"``.
+    half_life_factor : species -> factor on its terminal half-life (the volume factor is solved).
     """
 
     name: str
     label: str
-    clearance_factor: dict[str, float]
-    volume_factor: dict[str, float]
+    clearance_factor: Mapping[str, float]
+    volume_factor: Mapping[str, float]
     source_key: str
+    baseline: str
     note: str = ""
-    parameters: dict[str, Value] = field(default_factory=dict, repr=False)
+    parameters: Mapping[str, Value] = field(default_factory=dict, repr=False)
+    half_life_factor: Mapping[str, float] = field(default_factory=dict)
 
     __hash__ = None
 
+    def __post_init__(self):
+        if not isinstance(self.baseline, str) or not self.baseline.strip():
+            raise ValueError(f"Modifier {self.name!r} must state its baseline (the group its ratios are against); "
+                             f"got {self.baseline!r}")
+        for attr in ("clearance_factor", "volume_factor", "parameters", "half_life_factor"):
+            object.__setattr__(self, attr, MappingProxyType(dict(getattr(self, attr))))
 
-def _vol_for_half_life(t_ratio: Value, cl_factor: Value) -> Value:
-    return derived(t_ratio.value * cl_factor.value, "1",
-                   "volume factor = t1/2 ratio x CL factor (so t1/2 changes as reported)", t_ratio, cl_factor)
+    @property
+    def species(self) -> tuple[str, ...]:
+        """The species this modifier changes."""
+        return tuple(dict.fromkeys([*self.clearance_factor, *self.volume_factor, *self.half_life_factor]))
 
 
-def _make(name, label, source_key, note, factors: dict[str, tuple[Value | None, Value | None]]) -> Modifier:
+def make(name: str, label: str, source_key: str, baseline: str, note: str,
+         factors: dict[str, tuple[Value | None, Value | None]],
+         half_life: dict[str, Value] | None = None) -> Modifier:
+    """A :class:`Modifier` from ``{species: (clearance factor or None, volume factor or None)}`` and
+    ``{species: half-life factor}`` (Values)."""
     params: dict[str, Value] = {}
     cf: dict[str, float] = {}
     vf: dict[str, float] = {}
-    for comp, (c, vol) in factors.items():
+    for sp, (c, vol) in factors.items():
         if c is not None:
-            params[f"{comp}.clearance_factor"] = c
-            cf[comp] = c.value
+            params[f"{sp}.clearance_factor"] = c
+            cf[sp] = c.value
         if vol is not None:
-            params[f"{comp}.volume_factor"] = vol
-            vf[comp] = vol.value
-    return Modifier(name, label, cf, vf, source_key, note, params)
+            params[f"{sp}.volume_factor"] = vol
+            vf[sp] = vol.value
+    hf = {}
+    for sp, t in (half_life or {}).items():
+        params[f"{sp}.half_life_factor"] = t
+        hf[sp] = t.value
+    return Modifier(name, label, cf, vf, source_key, baseline, note, params, hf)
 
 
-def modifier(name: str, **kw) -> Modifier:
-    """A published modifier of diazepam disposition, for teaching (see the module docstring).
+def _solve_volume_factor(model, species: str, target: float) -> float:
+    """Factor on every compartment of ``species`` giving terminal half-life ``target`` (fixed point)."""
+    names = [c.name for c in model.compartments if c.species == species]
+    fv = target / model.half_life(species)
+    for _ in range(200):
+        t = model.scaled(volume={n: fv for n in names}).half_life(species)
+        if abs(t / target - 1.0) < 1e-12:
+            return fv
+        fv *= target / t
+    raise RuntimeError(f"volume factor for {species!r} did not converge (target t1/2 {target:g} h)")
 
-    ``modifier("cyp2c19", genotype="m1/m1")``, ``modifier("cirrhosis")``, ``modifier("cimetidine")``,
-    ``modifier("fluvoxamine")``, ``modifier("rifampin")``. Unknown names or keywords raise ``ValueError``.
+
+def modifier(name: str, **options) -> Modifier:
+    """A published modifier, e.g. ``modifier("cyp2c19", genotype="m1/m1")``, ``modifier("cimetidine")``.
+
+    The drug module that owns the data builds it; unknown names list the modifiers (``MODIFIERS``).
     """
-    if name not in MODIFIERS:
-        raise ValueError(f"unknown modifier {name!r}; choose one of {', '.join(map(repr, MODIFIERS))}")
-    allowed = {"cyp2c19": {"genotype"}}.get(name, set())
-    extra = set(kw) - allowed
-    if extra:
-        raise ValueError(f"modifier {name!r} takes {sorted(allowed) or 'no keywords'}; got {sorted(extra)}")
-    if name == "cyp2c19":
-        g = kw.get("genotype", "wt/wt")
-        if g not in GENOTYPES:
-            raise ValueError(f"genotype must be one of {', '.join(map(repr, GENOTYPES))}; got {g!r}")
-        cl = ratio(v.Q99_DZ_CL[g], v.Q99_DZ_CL["wt/wt"], f"Q99 DZ CL {g} / wt/wt")
-        t = ratio(v.Q99_DZ_T_HALF[g], v.Q99_DZ_T_HALF["wt/wt"], f"Q99 DZ t1/2 {g} / wt/wt")
-        t_dmdz = ratio(v.Q99_DMDZ_T_HALF[g], v.Q99_DMDZ_T_HALF["wt/wt"], f"Q99 DMDZ t1/2 {g} / wt/wt")
-        cl_dmdz = derived(1.0 / t_dmdz.value, "1", "DMDZ CL factor = 1 / DMDZ t1/2 ratio (volume unchanged)",
-                          t_dmdz)
-        return _make(name, f"CYP2C19 {g} (Q99)", "Q99",
-                     "Ratios to wt/wt from Q99's group means (18 Chinese men, 5 mg oral), applied to the "
-                     "preset's values; DMDZ volume assumed unchanged.",
-                     {"diazepam": (cl, _vol_for_half_life(t, cl)), "desmethyldiazepam": (cl_dmdz, None)})
-    if name == "cirrhosis":
-        cl = v.K75_CIRRHOSIS_CL_FACTOR
-        t = ratio(v.K75_CIRRHOSIS_T_HALF, v.K75_CONTROL_T_HALF, "K75 t1/2 cirrhosis / age-matched controls")
-        cl_dmdz = ratio(v.K77_DMDZ_CL_LIVER, v.K77_DMDZ_CL, "K77 DMDZ CL liver disease / healthy")
-        return _make(name, "Alcoholic cirrhosis (K75)", "K75",
-                     "DZ: CL about halved and t1/2 105.6 vs 46.6 h (K75, n=9); DMDZ CL 4.6 vs 11.3 mL/min "
-                     "(K77, liver disease, n=4), volume unchanged.",
-                     {"diazepam": (cl, _vol_for_half_life(t, cl)), "desmethyldiazepam": (cl_dmdz, None)})
-    if name == "cimetidine":
-        cl = ratio(v.FC_CL_CIMETIDINE, v.FC_CL_CONTROL, "FC DZ CL with cimetidine / control")
-        return _make(name, "Cimetidine (FC)", "FC",
-                     "DZ CL 0.28 -> 0.20 mL/min/kg, Vd unchanged (FC, 11 men). DMDZ left unchanged (no DMDZ "
-                     "CL reported), so the modelled DZ + DMDZ rise is below G84's 57 % (cross-check).",
-                     {"diazepam": (cl, v.FC_V_UNCHANGED)})
-    if name == "fluvoxamine":
-        cl = ratio(v.P94_CL_AFTER, v.P94_CL_BEFORE, "P94 DZ CL with fluvoxamine / before")
-        t = ratio(v.P94_T_HALF_AFTER, v.P94_T_HALF_BEFORE, "P94 DZ t1/2 with fluvoxamine / before")
-        return _make(name, "Fluvoxamine (P94)", "P94",
-                     "DZ oral CL 0.40 -> 0.14 mL/min/kg and t1/2 51 -> 118 h (P94, 8 volunteers).",
-                     {"diazepam": (cl, _vol_for_half_life(t, cl))})
-    cl = ratio(v.O81B_CL_RIFAMPIN, v.O81B_CL_CONTROL, "O81b DZ CL on rifampin regimen / controls")
-    t = ratio(v.O81B_T_HALF_RIFAMPIN, v.O81B_T_HALF_CONTROL, "O81b DZ t1/2 on rifampin regimen / controls")
-    return _make("rifampin", "Rifampin + isoniazid + ethambutol (O81b)", "O81b",
-                 "DZ CL 0.37 -> 1.50 mL/min/kg (about 4-fold), t1/2 58 -> 14 h (O81b).",
-                 {"diazepam": (cl, _vol_for_half_life(t, cl))})
+    _, factory = modifier_factory(name)
+    return factory(**options)
+
+
+def modifiers_for(drug: str) -> tuple[str, ...]:
+    """Names of the modifiers that change ``drug`` (its own species)."""
+    d = get_drug(drug)
+    return tuple(n for n in modifier_names() if n in d.modifiers)
 
 
 def apply(preset: Preset, *modifiers: Modifier) -> Preset:
-    """``preset`` with ``modifiers`` applied, in order; factors multiply.
+    """``preset`` with ``modifiers`` applied in order, by the rule in the module docstring.
 
-    Combining modifiers (or a modifier with an age or elderly preset) assumes their effects are
-    independent and multiplicative: a teaching assumption, not a published finding. The label lists
-    every modifier; each changed parameter is a derived :class:`Value` naming the factor.
+    Each changed parameter is a derived :class:`Value` naming the factor; the label lists every
+    modifier. A modifier that changes none of the preset's species is refused (``ValueError``).
     """
     if not isinstance(preset, Preset):
-        raise ValueError(f"preset must be a Preset (from lit.preset or lit.at_age); got {type(preset).__name__}")
+        raise TypeError(f"preset must be a Preset (from lit.preset or lit.at_age); got {preset!r} "
+                        f"({type(preset).__name__})")
+    model = preset.model
     p = dict(preset.parameters)
-    label = preset.label
-    names = list(preset.modifiers)
+    label, names = preset.label, list(preset.modifiers)
     for m in modifiers:
         if not isinstance(m, Modifier):
-            raise ValueError(f"modifiers must be Modifier objects (from lit.modifier); got {m!r}")
-        for comp in set(m.clearance_factor) | set(m.volume_factor):
-            if f"{comp}.clearance" not in p:
-                continue  # e.g. a compartment not in this (reduced) model
-            cl, vol = p[f"{comp}.clearance"], p[f"{comp}.volume"]
-            if comp in m.clearance_factor:
-                f = m.parameters[f"{comp}.clearance_factor"]
-                cl = derived(cl.value * f.value, cl.unit, f"CL x {m.label} factor {f.value:.4g}", cl, f)
-            if comp in m.volume_factor:
-                f = m.parameters[f"{comp}.volume_factor"]
-                vol = derived(vol.value * f.value, vol.unit, f"V x {m.label} factor {f.value:.4g}", vol, f)
-            p[f"{comp}.clearance"] = cl
-            p[f"{comp}.volume"] = vol
-            p[f"{comp}.half_life"] = derived(half_life(vol.value, cl.value), "h", "t1/2 = ln2*V/CL", vol, cl)
+            raise TypeError(f"modifiers must be Modifier objects (from lit.modifier); got {m!r} ({type(m).__name__})")
+        present = {c.species for c in model.compartments}
+        touched = [s for s in m.species if s in present]
+        if not touched:
+            raise ValueError(f"modifier {m.name!r} changes {', '.join(m.species)}; this {preset.drug} preset has "
+                             f"{', '.join(sorted(present))}")
+        before = {s: model.half_life(s) for s in touched}
+        model = model.scaled(clearance={s: m.clearance_factor[s] for s in touched if s in m.clearance_factor})
+        vol_f: dict[str, Value] = {s: m.parameters[f"{s}.volume_factor"] for s in touched if s in m.volume_factor}
+        for s in touched:
+            if s in m.half_life_factor:
+                t = m.parameters[f"{s}.half_life_factor"]
+                fv = _solve_volume_factor(model, s, before[s] * t.value)
+                inputs = [t] + ([m.parameters[f"{s}.clearance_factor"]] if s in m.clearance_factor else [])
+                vol_f[s] = derived(fv, "1", f"volume factor solved so that the terminal t1/2 changes by {t.value:.4g} "
+                                            f"({m.label})", *inputs)
+        model = model.scaled(volume={c.name: vol_f[c.species].value for c in model.compartments if c.species in vol_f})
+        for s in touched:
+            factors = ((f"{s}.clearance", m.parameters.get(f"{s}.clearance_factor")),
+                       (f"{s}.central_volume", vol_f.get(s)), (f"{s}.peripheral_volume", vol_f.get(s)),
+                       (f"{s}.volume", vol_f.get(s)))
+            for key, f in factors:
+                if key in p and f is not None:
+                    old = p[key]
+                    p[key] = derived(old.value * f.value, old.unit, f"{key} x {m.label} factor {f.value:.4g}", old, f)
+            inputs = [p[k] for k in (f"{s}.clearance", f"{s}.volume") if k in p]
+            p[f"{s}.half_life"] = derived(model.half_life(s), "h", "terminal t1/2 of the modified model (its "
+                                          "slowest rate for this species)", *inputs)
         label += f" + {m.label}"
         names.append(m.name)
-    keys = tuple(dict.fromkeys(k for val in p.values() for k in val.source_keys()))
-    return replace(preset, label=label, model=build_model(p, full=preset.full, name=label), parameters=p,
-                   sources=keys, modifiers=tuple(names),
-                   description=preset.description + (" Modified by: " + ", ".join(m.label for m in modifiers)
-                                                     + " (factors multiplied; assumed independent)."
-                                                     if modifiers else ""))
+    model = replace(model, name=label)
+    extra = (" Modified by: " + ", ".join(f"{m.label} (against {m.baseline})" for m in modifiers)
+             + "; the preset is taken as each modifier's baseline and factors multiply (assumed independent)."
+             if modifiers else "")
+    return replace(preset, label=label, model=model, parameters=p, sources=(), modifiers=tuple(names),
+                   description=preset.description + extra)
+
+
+def outside_published(preset: Preset) -> str | None:
+    """A warning if ``preset``'s half-life is outside every published group of its drug, else ``None``.
+
+    Compares the terminal half-life of the drug with the range of all the drug's published group
+    means (healthy groups at every age and the modifier studies' groups, :func:`published_groups`).
+    """
+    from .published import published_groups
+
+    if not isinstance(preset, Preset):
+        raise TypeError(f"preset must be a Preset; got {preset!r} ({type(preset).__name__})")
+    groups = published_groups(preset.drug, species=preset.drug, include_modifier_studies=True)
+    if not groups:
+        return None
+    t = preset.half_life()
+    lo = min(groups, key=lambda g: g.half_life_h)
+    hi = max(groups, key=lambda g: g.half_life_h)
+    if lo.half_life_h <= t <= hi.half_life_h:
+        return None
+    return (f"No study measured this combination: {preset.drug} t½ {t:,.0f} h is outside every published group "
+            f"({lo.half_life_h:g} h, {lo.source_key} {lo.group} to {hi.half_life_h:g} h, {hi.source_key} {hi.group}); "
+            "the number is an extrapolation.")

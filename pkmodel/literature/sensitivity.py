@@ -16,23 +16,35 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import _validate as check
-from . import values as v
-from .covariates import AGE_LIMITS
+from .covariates import age_input
+from .values import assumption
 
 ILLUSTRATIVE_LABEL = "Illustrative only: not a clinical threshold"
+
+ILLUSTRATIVE_EC50_AT_20Y = assumption(
+    "ILLUSTRATIVE_EC50_AT_20Y", 500.0, "ng/mL",
+    "INVENTED concentration for half-maximal illustrative effect at 20 y; shape only, not a clinical "
+    "threshold.")
+ILLUSTRATIVE_EC50_HALVING_YEARS = assumption(
+    "ILLUSTRATIVE_EC50_HALVING_YEARS", 60.0, "y",
+    "INVENTED: the illustrative EC50 halves every 60 years of age (so between 20 and 80 y), a shape "
+    "chosen to show the direction R78 reports (more sensitivity with age), not its size.")
 
 
 def illustrative_ec50(age: float) -> float:
     """ILLUSTRATIVE (invented) EC50 in ng/mL at ``age`` (18-100 y), halving between 20 and 80 y."""
-    a = check.number("age", age, low=AGE_LIMITS[0], high=AGE_LIMITS[1],
-                     allowed=f"a number of years in [{AGE_LIMITS[0]:g}, {AGE_LIMITS[1]:g}]")
-    return v.ILLUSTRATIVE_EC50_AT_20Y.value * 2.0 ** (-(a - 20.0) / v.ILLUSTRATIVE_EC50_HALVING_YEARS.value)
+    a = age_input(age).value
+    return ILLUSTRATIVE_EC50_AT_20Y.value * 2.0 ** (-(a - 20.0) / ILLUSTRATIVE_EC50_HALVING_YEARS.value)
 
 
 def illustrative_effect(concentration_ng_ml, age: float) -> np.ndarray:
     """ILLUSTRATIVE effect in [0, 1]: E = C/(C + EC50(age)) for concentrations in ng/mL (>= 0)."""
-    c = np.asarray(concentration_ng_ml, dtype=float)
-    if not np.all(np.isfinite(c)) or np.any(c < 0):
-        raise ValueError("concentration_ng_ml must hold finite numbers >= 0 (ng/mL)")
+    allowed = "finite numbers >= 0 (ng/mL)"
+    try:
+        c = np.asarray(concentration_ng_ml, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"concentration_ng_ml must hold {allowed}; got {concentration_ng_ml!r}") from None
+    bad = ~(np.isfinite(c) & (c >= 0))
+    if np.any(bad):
+        raise ValueError(f"concentration_ng_ml must hold {allowed}; got {float(np.ravel(c)[np.argmax(np.ravel(bad))])!r}")
     return c / (c + illustrative_ec50(age))

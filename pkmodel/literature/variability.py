@@ -9,58 +9,75 @@ so the factors' coefficient of variation is exactly CV and the preset's value is
 median (geometric mean). G89 found t½, k and V log-normally distributed even in a homogeneous
 group, which motivates the log-normal form.
 
-Default CVs (:data:`DEFAULT_CV`), each derived from a published mean ± SD:
-
-* DZ clearance: 34 % (K77, DZ CL 32.3 ± 11.0 mL/min, n=4).
-* DZ volume: 30 % (K75, t½ 46.6 ± 14.2 h in age-matched controls), taking within-group t½
-  variability to be volume-driven as K75's age effect is. Because CL and V are sampled
-  independently the simulated t½ spread is somewhat wider than reported (a simplification).
-* DMDZ clearance: 27 % (K77, 11.3 ± 3.1 mL/min, n=4).
-* DMDZ volume: 12 % (K77, t½ 50.9 ± 6.2 h, n=4).
-* Temazepam and oxazepam CL and V: 30 % (teaching assumption ``CV_CONJUGATED_METABOLITES``).
+The CVs come from the drug modules (``Drug.default_cv``, each a Value): a species' CV is read
+from the preset's drug, else from the drug module of that name (temazepam's own module for the
+temazepam formed from diazepam). Diazepam's are derived from published mean +/- SD (K77, K75);
+the conjugated comparators use the teaching assumption ``CV_CONJUGATED_METABOLITES``. A species
+with neither is refused with a ``ValueError`` (pass ``cv=`` to choose one). A two-compartment
+drug's central and peripheral compartments share one subject's factors, so its terminal
+half-life scales by :math:`f_V/f_{CL}` exactly.
 """
 
 from __future__ import annotations
+
+from numbers import Integral
 
 import numpy as np
 
 from .. import _validate as check
 from ..model import ModelBatch
-from . import values as v
+from .naming import unknown
 from .presets import Preset
-from .values import Value, ratio
+from .registry import drugs, get_drug
+from .values import Value
 
-#: Default CVs by ``"<compartment>.clearance"`` / ``"<compartment>.volume"``, with provenance.
-DEFAULT_CV: dict[str, Value] = {
-    "diazepam.clearance": ratio(v.K77_DZ_CL_SD, v.K77_DZ_CL, "CV = SD/mean of DZ CL, K77 (32.3 +/- 11.0 mL/min)"),
-    "diazepam.volume": ratio(v.K75_CONTROL_T_HALF_SD, v.K75_CONTROL_T_HALF,
-                             "CV = SD/mean of DZ t1/2 in K75 controls (46.6 +/- 14.2 h), taken as volume-driven"),
-    "desmethyldiazepam.clearance": ratio(v.K77_DMDZ_CL_SD, v.K77_DMDZ_CL,
-                                         "CV = SD/mean of DMDZ CL, K77 (11.3 +/- 3.1 mL/min)"),
-    "desmethyldiazepam.volume": ratio(v.K77_DMDZ_T_HALF_SD, v.K77_DMDZ_T_HALF,
-                                      "CV = SD/mean of DMDZ t1/2, K77 (50.9 +/- 6.2 h), taken as volume-driven"),
-    "temazepam.clearance": v.CV_CONJUGATED_METABOLITES,
-    "temazepam.volume": v.CV_CONJUGATED_METABOLITES,
-    "oxazepam.clearance": v.CV_CONJUGATED_METABOLITES,
-    "oxazepam.volume": v.CV_CONJUGATED_METABOLITES,
-}
+
+def default_cvs(preset: Preset) -> dict[str, Value]:
+    """The CV of every species' clearance and volume in ``preset``, keyed ``"<species>.clearance"``."""
+    out: dict[str, Value] = {}
+    for sp in dict.fromkeys(c.species for c in preset.model.compartments):
+        for kind in ("clearance", "volume"):
+            key = f"{sp}.{kind}"
+            for owner in (preset.drug, sp):
+                d = get_drug(owner) if owner in drugs() else None
+                if d is not None and key in d.default_cv:
+                    out[key] = d.default_cv[key]
+                    break
+            else:
+                raise ValueError(f"no default CV for {key!r}: neither drug {preset.drug!r} nor a drug module named "
+                                 f"{sp!r} gives one; pass cv= (a number, or a dict with {key!r})")
+    return out
 
 
 def _cvs(preset: Preset, cv) -> dict[str, float]:
-    names = preset.model.names
-    keys = [f"{n}.{k}" for n in names for k in ("clearance", "volume")]
-    if cv is None:
-        return {k: DEFAULT_CV[k].value for k in keys}
+    species = list(dict.fromkeys(c.species for c in preset.model.compartments))
+    keys = [f"{s}.{k}" for s in species for k in ("clearance", "volume")]
     if isinstance(cv, dict):
-        unknown = set(cv) - set(keys)
-        if unknown:
-            raise ValueError(f"cv keys must be among {keys}; got {sorted(unknown)}")
-        out = {k: DEFAULT_CV[k].value for k in keys}
+        for k in cv:
+            if k not in keys:
+                raise unknown("cv key", k, keys)
+        defaults = {k: v.value for k, v in default_cvs(preset).items()} if set(cv) != set(keys) else {}
+        out = {k: defaults.get(k) for k in keys}
         for k, c in cv.items():
             out[k] = check.non_negative(f"cv[{k!r}]", float(c) if isinstance(c, Value) else c)
         return out
+    if cv is None:
+        return {k: v.value for k, v in default_cvs(preset).items()}
     c = check.non_negative("cv", cv)
     return {k: c for k in keys}
+
+
+def _rng(seed):
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None:
+        return np.random.default_rng()
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, Integral):
+        raise TypeError(f"seed must be None, a non-negative integer or a numpy Generator; got {seed!r} "
+                        f"({type(seed).__name__})")
+    if seed < 0:
+        raise ValueError(f"seed must be None, a non-negative integer or a numpy Generator; got {seed!r}")
+    return np.random.default_rng(int(seed))
 
 
 def virtual_population(preset: Preset, n: int, *, seed=None, cv=None) -> ModelBatch:
@@ -71,31 +88,41 @@ def virtual_population(preset: Preset, n: int, *, seed=None, cv=None) -> ModelBa
     preset : a :class:`~pkmodel.literature.presets.Preset`.
     n : number of subjects (integer >= 1).
     seed : ``None``, an int or a :class:`numpy.random.Generator`; the same seed gives the same population.
-    cv : ``None`` (published defaults, :data:`DEFAULT_CV`), one number for every CL and V, or a dict
+    cv : ``None`` (the drug modules' defaults, :func:`default_cvs`), one number for every CL and V, or a dict
         overriding some keys (``{"diazepam.clearance": 0.5}``).
 
     Returns a :class:`~pkmodel.model.ModelBatch` for :func:`pkmodel.simulate`. For teaching: the
     spread illustrates published variability around group means.
     """
     if not isinstance(preset, Preset):
-        raise ValueError(f"preset must be a Preset; got {type(preset).__name__}")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise TypeError(f"preset must be a Preset; got {preset!r} ({type(preset).__name__})")
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, Integral):
+        raise TypeError(f"n must be an integer >= 1; got {n!r} ({type(n).__name__})")
+    if n < 1:
         raise ValueError(f"n must be an integer >= 1; got {n!r}")
+    rng = _rng(seed)
     cvs = _cvs(preset, cv)
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
     vol_f, cl_f = {}, {}
-    for name in preset.model.names:  # fixed order: reproducible for a given seed
+    comps = preset.model.compartments
+    for sp in dict.fromkeys(c.species for c in comps):  # fixed order: reproducible for a given seed
         for kind, store in (("clearance", cl_f), ("volume", vol_f)):
-            sigma = np.sqrt(np.log1p(cvs[f"{name}.{kind}"] ** 2))
-            store[name] = np.exp(sigma * rng.standard_normal(int(n)))
+            sigma = np.sqrt(np.log1p(cvs[f"{sp}.{kind}"] ** 2))
+            f = np.exp(sigma * rng.standard_normal(int(n)))
+            for c in comps:  # one factor per subject for every compartment of the species
+                if c.species == sp:
+                    store[c.name] = f
     return preset.model.vary(volume_factor=vol_f, clearance_factor=cl_f)
 
 
 def percentile_bands(result, name: str, *, unit: str = "ng/mL", percentiles=(5, 50, 95)) -> np.ndarray:
     """Percentiles across subjects of the concentration of ``name``: shape (len(percentiles), N times)."""
-    pct = np.asarray(percentiles, dtype=float)
+    allowed = "a non-empty sequence of numbers in [0, 100]"
+    try:
+        pct = np.asarray(percentiles, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"percentiles must be {allowed}; got {percentiles!r}") from None
     if pct.ndim != 1 or pct.size == 0 or not np.all((pct >= 0) & (pct <= 100)):
-        raise ValueError(f"percentiles must be a non-empty sequence of numbers in [0, 100]; got {percentiles!r}")
+        raise ValueError(f"percentiles must be {allowed}; got {percentiles!r}")
     c = np.asarray(result.concentration(name, unit))
     if c.ndim == 1:
         c = c[None, :]
