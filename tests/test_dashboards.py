@@ -3,7 +3,8 @@
 The update behind a dashboard is plain Python (``dash.set(...)``, ``dash.data()``), so each
 control is moved across its range (extremes included); the drawn data must stay finite, the
 figure must change, artists must be updated in place (no pile-up) and axes must stay fixed
-while a control moves (they change only on Rescale or a change of scale).
+while a control moves unless a curve would leave them: then they only grow, and the note says
+so (they fit again on Rescale or a change of scale). A blitted frame must equal a full redraw.
 """
 
 from __future__ import annotations
@@ -116,17 +117,84 @@ def test_every_control_over_its_range_changes_figure_and_stays_finite(dash):
         dash.set(**{name: start})
 
 
-def test_updates_reuse_artists_and_keep_axes_fixed(dash):
+def fitted_items(dash, ax_index):
+    """The drawn items that decide an axis' limits (reference lines such as "last dose" excluded)."""
+    return [item for key, item in dash._view.artists.items()
+            if item.ax == ax_index and not getattr(item, "marker", False)]
+
+
+def ys_of(item):
+    return [np.asarray(item.y)] if hasattr(item, "y") else [np.asarray(item.low), np.asarray(item.high)]
+
+
+def assert_nothing_clipped(dash, where):
+    """Every drawn value inside the axes: max <= top, x inside; on a log axis every curve's peak
+    above the bottom (a washout tail may leave through the bottom of a log axis, as it decays)."""
+    for i, ax in enumerate(dash.axes):
+        lo, hi = ax.get_ylim()
+        x0, x1 = ax.get_xlim()
+        for item in fitted_items(dash, i):
+            x = np.asarray(item.x)
+            assert x.min() >= x0 - 1e-9 * abs(x0) and x.max() <= x1 + 1e-9 * abs(x1), f"{where}: x outside"
+            for y in ys_of(item):
+                assert y.max() <= hi * (1 + 1e-12), f"{where}: data max {y.max():g} above the axes ({hi:g})"
+                if ax.get_yscale() == "log":
+                    assert lo > 0
+                    assert y.max() >= lo, f"{where}: a whole curve below the log axis ({y.max():g} < {lo:g})"
+                else:
+                    assert y.min() >= lo - 1e-12 * abs(hi), f"{where}: data min {y.min():g} below the axes"
+
+
+def contains(outer, inner):
+    (ox0, ox1), (oy0, oy1) = outer
+    (ix0, ix1), (iy0, iy1) = inner
+    return ox0 <= ix0 and ox1 >= ix1 and oy0 <= iy0 and oy1 >= iy1
+
+
+def test_updates_reuse_artists_and_axes_only_grow_when_data_would_leave_them(dash):
     ax = dash.axes[0]
     n_lines, n_patches = len(ax.lines), len(ax.patches)
-    limits = (ax.get_xlim(), ax.get_ylim())
     w = dash.controls[dash.main]
     for v in sweep_values(w):
+        limits = (ax.get_xlim(), ax.get_ylim())
         dash.set(**{dash.main: v})
+        now = (ax.get_xlim(), ax.get_ylim())
+        if now != limits:
+            assert contains(now, limits), f"{dash.main}={v!r}: axes shrank or moved {limits} -> {now}"
+            assert "Axes extended" in dash.note.value, "an extension must be reported in the note"
+            # ... and only because the data would have left the old limits
+            top = max(float(np.max(y)) for item in fitted_items(dash, 0) for y in ys_of(item))
+            assert top > limits[1][1] or ax.get_yscale() == "log" or now[0] != limits[0]
     assert len(ax.lines) == n_lines and len(ax.patches) == n_patches, "figure artists piled up"
-    assert (ax.get_xlim(), ax.get_ylim()) == limits, "axes moved while the main slider moved"
     dash.rescale()
+    assert "Axes extended" not in dash.note.value
     assert np.all(np.isfinite(ax.get_ylim()))
+
+
+def test_axes_never_clip_at_the_extremes_of_every_control(dash):
+    """Issue 12: fixed axes for comparison, but never clipping, for every control at its extremes."""
+    assert_nothing_clipped(dash, "default")
+    for name, w in dash.controls.items():
+        start = w.value
+        for v in extremes(w):
+            dash.set(**{name: v})
+            assert_nothing_clipped(dash, f"{name}={v!r}")
+            for other, w2 in dash.controls.items():  # every other control at its extremes too
+                if other == name:
+                    continue
+                start2 = w2.value
+                for v2 in extremes(w2):
+                    dash.set(**{other: v2})
+                    assert_nothing_clipped(dash, f"{name}={v!r}, {other}={v2!r}")
+                dash.set(**{other: start2})
+        dash.set(**{name: start})
+
+
+def extremes(w):
+    """A control's extreme values: a slider's min and max, every option of a choice."""
+    if isinstance(w, (W.FloatSlider, W.IntSlider)):
+        return [w.min, w.max] if isinstance(w, W.FloatSlider) else [int(w.min), int(w.max)]
+    return sweep_values(w)
 
 
 def test_scale_toggle_switches_axis(dash):
