@@ -1,7 +1,7 @@
 """Dashboard update latency, measured in-process (control change -> artists updated -> canvas drawn).
 
 For each dashboard: the time to build it (including its first full draw), the first move of its
-main slider after construction, and the median and 95th percentile of the time from setting the
+main slider after construction (one step from its start), and then the median and 95th percentile of the time from setting the
 main slider to a finished Agg frame over 30 moves across the slider's range (on its step).
 Targets (issue 12): median <= 60 ms, p95 <= 120 ms, first move included, and the first move no
 slower than later ones (caches are warmed at construction). A reference run in the same process:
@@ -39,6 +39,11 @@ def measure(cls):
     dash.refresh()
     build = (time.perf_counter() - t0) * 1e3
     w = dash.controls[dash.main]
+    # the first thing a student does: nudge the main slider one step from where it starts
+    nudge = w.value + w.step if w.value + w.step <= w.max else w.value - w.step
+    t0 = time.perf_counter()
+    dash.set(**{dash.main: type(w.value)(round(nudge, 10))})
+    first = (time.perf_counter() - t0) * 1e3
     probe = cls()  # compute alone, on its own instance: nothing it computes is already cached
     total, compute = [], []
     for v in [v for v in slider_values(w) if v != w.value]:  # every value a move
@@ -48,7 +53,7 @@ def measure(cls):
         t0 = time.perf_counter()
         probe.compute({**probe.values(), dash.main: v})
         compute.append((time.perf_counter() - t0) * 1e3)
-    return build, total[0], float(np.median(total)), float(np.percentile(total, 95)), float(np.median(compute))
+    return build, first, float(np.median(total)), float(np.percentile(total, 95)), float(np.median(compute))
 
 
 def main():

@@ -21,11 +21,25 @@ import numpy as np
 from ..plots import Curve, band_outline, data_limits, draw_item, legend
 from ._blit import Blitter
 
-#: Headroom above the highest value on linear and log axes.
-LINEAR_HEADROOM = 1.08
+#: Headroom above the highest value on a log axis when it is fitted (a linear one is fitted
+#: like it grows: to a round number above :data:`GROWTH_HEADROOM` x the data).
 LOG_HEADROOM = 1.6
 #: On a log axis every curve's peak stays at least this factor above the bottom.
 LOG_PEAK_MARGIN = 2.0
+#: When axes must grow they grow with room to spare (each growth costs a full redraw, 60-175 ms,
+#: against 1-6 ms for a blit): a linear top to a round number above 1.25 x the data (so a
+#: small step of a slider rarely needs one), a log axis by half a decade beyond it.
+GROWTH_HEADROOM = 1.25
+LOG_GROWTH = 10 ** 0.5
+
+
+def round_up(value: float) -> float:
+    """The next number of the form 1, 2, 2.5, 5 x 10^k at or above ``value`` (> 0)."""
+    k = np.floor(np.log10(value))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * 10 ** k >= value * (1 - 1e-12):
+            return float(m * 10 ** k)
+    return float(10 ** (k + 1))
 
 
 class LiveFigure:
@@ -130,7 +144,7 @@ class LiveFigure:
                     low = min(low, peak / LOG_PEAK_MARGIN)
                 ax.set_ylim(low, ymax * LOG_HEADROOM)
             else:
-                ax.set_ylim(0, ymax * LINEAR_HEADROOM)
+                ax.set_ylim(0, round_up(ymax * GROWTH_HEADROOM))
 
     def extend(self) -> bool:
         """Grow any axis that the drawn data would leave (never shrink); True if one grew."""
@@ -151,11 +165,11 @@ class LiveFigure:
                 continue
             new0, new1 = y0, y1
             if yl[1] > y1:
-                new1 = yl[1] * (LOG_HEADROOM if ylog else LINEAR_HEADROOM)
+                new1 = yl[1] * LOG_GROWTH if ylog else round_up(yl[1] * GROWTH_HEADROOM)
             if ylog:
                 peak = self._lowest_peak(items)
                 if peak is not None and peak / LOG_PEAK_MARGIN < y0:
-                    new0 = peak / LOG_PEAK_MARGIN
+                    new0 = peak / LOG_PEAK_MARGIN / LOG_GROWTH
             elif yl[0] < y0:
                 new0 = yl[0] - 0.08 * (new1 - yl[0])
             if (new0, new1) != (y0, y1):
