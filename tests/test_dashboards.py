@@ -334,3 +334,43 @@ def test_lifespan_dashboard_refuses_the_reported_clamps():
         life.set(age=50.5)
     with pytest.raises(ValueError, match=r"'volume'.*1000"):
         HalfLifeDashboard().set(volume=1000)
+
+
+def test_layout_fits_a_projector(dash):
+    """Issue 12: legends >= 10 pt, slider tracks >= 250 px, the whole dashboard inside JupyterLab's
+    850 px output area (1280x720, file browser open). Widths and heights are estimated from the
+    layout's declared sizes (base.ROW_PX, SLIDER_READOUT_PX: assumptions written there)."""
+    from pkmodel.dashboards.base import OUTPUT_AREA_PX, SLIDER_MARGINS_PX, SLIDER_READOUT_PX
+
+    for ax in dash.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            assert min(t.get_fontsize() for t in legend.get_texts()) >= 10
+    assert dash.slider_track_px() >= 250
+    for name, w in dash.controls.items():
+        if isinstance(w, (W.FloatSlider, W.IntSlider)):
+            assert int(w.layout.width.removesuffix("px")) - SLIDER_READOUT_PX - SLIDER_MARGINS_PX >= 250, name
+            assert w.description == "", f"{name}: its label sits above the slider, not beside it"
+    assert dash.estimated_width_px() <= OUTPUT_AREA_PX
+
+
+def test_modifiers_dashboard_is_no_taller_than_700_px():
+    """Notebook 6's dashboard (its note was cut off at 720 px), at default and with every change on."""
+    from pkmodel.dashboards import ModifiersDashboard
+
+    d = ModifiersDashboard()
+    assert d.estimated_height_px() <= 700
+    d.set(genotype="m1/m1", cirrhosis=True, cimetidine=True, fluvoxamine=True, rifampin=True, age=100)
+    assert "never studied together" in d.note.value
+    assert d.estimated_height_px() <= 700, d.estimated_height_px()
+
+
+def test_height_estimate_counts_rows():
+    """The estimate grows with the note and the controls (so the 700 px check can fail)."""
+    from pkmodel.dashboards import ModifiersDashboard
+    from pkmodel.dashboards.base import ROW_PX
+
+    d = ModifiersDashboard()
+    before = d.estimated_height_px()
+    d.note.value = "word " * 2000
+    assert d.estimated_height_px() > before + 50 * ROW_PX["note_line"]

@@ -2,8 +2,9 @@
 
 Layout (JupyterLab at 1280×720 with the file browser open leaves an output area about 850 px
 wide): a controls column of :data:`CONTROL_WIDTH` on the left (each slider's label sits above a
-full-width slider, so its track is at least 250 px), the figure (``figsize`` × 100 dpi, 5.0 in =
-500 px wide) on the right with the lesson's note under it, the readout table under the controls.
+full-width slider, so its track is at least 250 px), the figure (``figsize`` × 100 dpi, 4.8 in =
+480 px wide) on the right with the lesson's note under it, the readout table under the controls.
+Side by side rather than stacked: a projector's 720 px are short of height, not of width.
 :meth:`Dashboard.estimated_height_px` adds up the rows with the assumptions in :data:`ROW_PX`.
 
 A lesson subclasses :class:`Dashboard` and provides ``make_controls(W) -> {name: widget}`` and
@@ -20,9 +21,16 @@ from .live_figure import LiveFigure
 from .view import FOOTER, UNIT, View
 
 #: Width of the controls column; sliders fill it (label above), leaving a track >= 250 px.
-CONTROL_WIDTH_PX = 340
+CONTROL_WIDTH_PX = 360
 CONTROL_WIDTH = f"{CONTROL_WIDTH_PX}px"
-SLIDER_WIDTH = f"{CONTROL_WIDTH_PX - 10}px"
+SLIDER_WIDTH_PX = CONTROL_WIDTH_PX - 10
+SLIDER_WIDTH = f"{SLIDER_WIDTH_PX}px"
+#: ipywidgets' slider readout (--jp-widgets-inline-width-tiny, 72 px) and the track's margins;
+#: a slider with an empty description shows no label, so the track gets the rest.
+SLIDER_READOUT_PX = 72
+SLIDER_MARGINS_PX = 16
+#: Output area of JupyterLab at 1280x720 with the file browser open.
+OUTPUT_AREA_PX = 850
 #: Height assumptions (px) for :meth:`Dashboard.estimated_height_px`: JupyterLab's default
 #: widget row is 28 px plus 4 px margins; a slider with its label above takes a label line too.
 ROW_PX = {"title": 40, "footer": 24, "slider": 54, "row": 34, "table_row": 22, "note_line": 17}
@@ -90,7 +98,7 @@ class Dashboard:
     main = ""  # name of the main slider
     toggles: tuple = ()  # names of toggles/dropdowns/checkboxes
     n_axes = 1
-    figsize = (5.0, 3.9)
+    figsize = (4.8, 3.9)  # x 100 dpi: 480 px, beside the 360 px controls in an 850 px output area
     log_default = False
 
     def __init__(self):
@@ -220,6 +228,15 @@ class Dashboard:
         from IPython.display import display
 
         display(self.widget)
+
+    @staticmethod
+    def slider_track_px() -> int:
+        """Width of a slider's track: the slider's width less its readout and margins."""
+        return SLIDER_WIDTH_PX - SLIDER_READOUT_PX - SLIDER_MARGINS_PX
+
+    def estimated_width_px(self) -> int:
+        """Controls column plus figure (px at the figure's dpi)."""
+        return int(CONTROL_WIDTH_PX + self.fig.get_size_inches()[0] * self.fig.dpi)
 
     def estimated_height_px(self) -> int:
         """The dashboard's height in JupyterLab, from the row heights in :data:`ROW_PX`.
