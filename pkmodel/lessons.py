@@ -92,6 +92,18 @@ def taper_vs_abrupt(model, *, start_h: float, species=("diazepam", "desmethyldia
     return out
 
 
+def last_interval_average(result, species: str, regimen: Regimen, unit: str = "ng/mL") -> float:
+    r"""Average level :math:`\bar C` over the dosing interval that ends at the last dose.
+
+    The interval is the spacing of the last two doses; measured by
+    :func:`pkmodel.metrics.interval_summary` (analytic AUC ÷ τ). ``nan`` for a single dose.
+    """
+    if len(regimen) < 2:
+        return math.nan
+    last, before = regimen.doses[-1].time, regimen.doses[-2].time
+    return float(metrics.interval_summary(result, species, before, last - before, unit).caverage)
+
+
 def accumulation_table(model, regimen: Regimen, interval_h: float, result=None,
                        species: str = "diazepam", unit: str = "ng/mL") -> dict:
     r"""The accumulation lesson's readout for one model on a repeated regimen.
@@ -99,19 +111,13 @@ def accumulation_table(model, regimen: Regimen, interval_h: float, result=None,
     Returns ``half_life_h`` (:meth:`Model.half_life`), ``days_to_90pct`` (90 % of steady state,
     :func:`metrics.time_to_steady_state`), ``accumulation_ratio``
     (:math:`1/(1-e^{-k\tau})`, :func:`metrics.accumulation_ratio`) and ``average_last_interval``:
-    :math:`\bar C` over the last full dosing interval before the last dose
-    (:func:`metrics.interval_summary`), ``nan`` for a single dose.
+    :math:`\bar C` over the last dosing interval before the last dose
+    (:func:`last_interval_average`), ``nan`` for a single dose.
     """
     th = model.half_life(species)
     if result is None:
-        last = regimen.doses[-1].time
-        result = simulate(model, regimen, np.linspace(0.0, last + interval_h, 2))
-    last = regimen.doses[-1].time
-    average = math.nan
-    if len(regimen) > 1:
-        average = float(metrics.interval_summary(result, species, max(last - interval_h, 0.0), interval_h,
-                                                 unit).caverage)
+        result = simulate(model, regimen, np.linspace(0.0, regimen.doses[-1].time + interval_h, 2))
     return {"half_life_h": th,
             "days_to_90pct": metrics.time_to_steady_state(th, 0.9) / HOURS_PER_DAY,
             "accumulation_ratio": metrics.accumulation_ratio(th, interval_h),
-            "average_last_interval": average}
+            "average_last_interval": last_interval_average(result, species, regimen, unit)}

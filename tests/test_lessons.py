@@ -95,3 +95,13 @@ def test_lessons_import_no_widgets_or_plotting():
             "print(','.join(m for m in ('ipywidgets', 'matplotlib', 'IPython') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_last_interval_average_is_the_interval_auc_over_tau():
+    reg = lit.g21_regimen()
+    model = lit.preset("young adult").model
+    r = pkmodel.simulate(model, reg, np.linspace(0, 16 * 24, 97))
+    last, before = reg.doses[-1].time, reg.doses[-2].time
+    expected = r.auc("diazepam", before, last, "ng/mL") / (last - before)
+    assert lessons.last_interval_average(r, "diazepam", reg) == pytest.approx(expected, rel=1e-9)
+    assert math.isnan(lessons.last_interval_average(r, "diazepam", pkmodel.single_dose(1.0)))

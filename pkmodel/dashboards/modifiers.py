@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import lessons
 from .. import literature as lit
 from ..plots import OKABE_ITO, SPECIES_LINESTYLES, SPECIES_SHORT
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import UNIT, Curve, View, _days, _fmt, _quiet
+from .view import G21_DAYS, UNIT, Curve, View, _days, _fmt, _quiet
 
 
 GENOTYPES = lit.GENOTYPES
@@ -60,13 +61,12 @@ class ModifiersDashboard(Dashboard):
             for sp in ("diazepam", "desmethyldiazepam"):
                 arts[f"{key}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES[sp],
                                             f"{SPECIES_SHORT[sp]}, {lab}", linewidth=2.6 if key == "mod" else 1.4)
-        last = reg.doses[-1].time
-        auc = {k: r.auc("diazepam", last - 12, last, UNIT) for k, r in res.items()}
+        avg = {k: lessons.last_interval_average(r, "diazepam", reg, UNIT) for k, r in res.items()}
         rows = [[f"age {v['age']} y", "no change", "with changes"],
                 ["DZ t½ (h)", _fmt(base.model.half_life("diazepam")), _fmt(changed.model.half_life("diazepam"))],
                 ["DZ CL (L/h)", _fmt(base.model.outflow_clearance("diazepam")),
                  _fmt(changed.model.outflow_clearance("diazepam"))],
-                ["DZ level at day 15 (×)", "1", _fmt(auc["mod"] / auc["base"])]]
+                [f"DZ level at day {G21_DAYS} (×)", "1", _fmt(avg["mod"] / avg["base"])]]
         note = ("2.5 mg twice daily for 15 days (G21). Baseline: the K75 lifespan model, a group of mixed "
                 "CYP2C19 genotypes. Each change is its study's ratio applied to this age. ")
         if len(mods) > 1:

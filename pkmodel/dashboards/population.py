@@ -12,7 +12,7 @@ from ..plots import OKABE_ITO, SPECIES_LINESTYLES, age_color
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_INTERVAL, UNIT, Band, Curve, View, _days, _fmt, _quiet
+from .view import G21_DAYS, G21_INTERVAL, UNIT, Band, Curve, View, _days, _fmt, _quiet
 
 
 class PopulationDashboard(Dashboard):
@@ -57,8 +57,8 @@ class PopulationDashboard(Dashboard):
         for i in range(3):
             arts[f"ind{i}"] = Curve(_days(t), conc[i], OKABE_ITO["black"], "-", "three individuals" if i == 0 else "_",
                                     linewidth=0.8, alpha=0.6)
-        day15 = np.searchsorted(t, 15 * HOURS_PER_DAY) - 1
-        rows = [["at day 15 (ng/mL)", "value"],
+        day15 = np.searchsorted(t, G21_DAYS * HOURS_PER_DAY) - 1
+        rows = [[f"at day {G21_DAYS} (ng/mL)", "value"],
                 ["5th percentile", _fmt(lo[day15])], ["median", _fmt(med[day15])],
                 ["95th percentile", _fmt(hi[day15])], ["95th ÷ 5th", _fmt(hi[day15] / lo[day15])]]
         note = (f"{self.n_subjects} virtual people aged {v['age']}, G21 regimen (2.5 mg twice daily for 15 days). "
