@@ -374,3 +374,13 @@ def test_height_estimate_counts_rows():
     before = d.estimated_height_px()
     d.note.value = "word " * 2000
     assert d.estimated_height_px() > before + 50 * ROW_PX["note_line"]
+
+
+def test_axes_end_at_round_numbers_just_above_the_data():
+    from pkmodel.dashboards.live_figure import ROUND_STEPS, round_up
+
+    for value in np.geomspace(1e-3, 1e5, 97):
+        top = round_up(value)
+        mantissa = top / 10 ** np.floor(np.log10(top) + 1e-12)
+        assert value <= top <= value * 4 / 3 * (1 + 1e-12)
+        assert any(np.isclose(mantissa, m) for m in ROUND_STEPS)

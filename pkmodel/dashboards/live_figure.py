@@ -21,9 +21,10 @@ import numpy as np
 from ..plots import Curve, band_outline, data_limits, draw_item, legend
 from ._blit import Blitter
 
-#: Headroom above the highest value on a log axis when it is fitted (a linear one is fitted
-#: like it grows: to a round number above :data:`GROWTH_HEADROOM` x the data).
+#: Headroom above the highest value when an axis is fitted: a log axis x 1.6, a linear one to
+#: a round number above 1.15 x the data (room for a slider's first steps without growing).
 LOG_HEADROOM = 1.6
+FIT_HEADROOM = 1.15
 #: On a log axis every curve's peak stays at least this factor above the bottom.
 LOG_PEAK_MARGIN = 2.0
 #: When axes must grow they grow with room to spare (each growth costs a full redraw, 60-175 ms,
@@ -33,10 +34,14 @@ GROWTH_HEADROOM = 1.25
 LOG_GROWTH = 10 ** 0.5
 
 
+#: Mantissas of the round numbers axes end at.
+ROUND_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
 def round_up(value: float) -> float:
-    """The next number of the form 1, 2, 2.5, 5 x 10^k at or above ``value`` (> 0)."""
+    """The next number of the form m x 10^k (m in :data:`ROUND_STEPS`) at or above ``value`` (> 0)."""
     k = np.floor(np.log10(value))
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for m in ROUND_STEPS:
         if m * 10 ** k >= value * (1 - 1e-12):
             return float(m * 10 ** k)
     return float(10 ** (k + 1))
@@ -144,7 +149,7 @@ class LiveFigure:
                     low = min(low, peak / LOG_PEAK_MARGIN)
                 ax.set_ylim(low, ymax * LOG_HEADROOM)
             else:
-                ax.set_ylim(0, round_up(ymax * GROWTH_HEADROOM))
+                ax.set_ylim(0, round_up(ymax * FIT_HEADROOM))
 
     def extend(self) -> bool:
         """Grow any axis that the drawn data would leave (never shrink); True if one grew."""
