@@ -384,3 +384,26 @@ def test_axes_end_at_round_numbers_just_above_the_data():
         mantissa = top / 10 ** np.floor(np.log10(top) + 1e-12)
         assert value <= top <= value * 4 / 3 * (1 + 1e-12)
         assert any(np.isclose(mantissa, m) for m in ROUND_STEPS)
+
+
+def test_stopping_table_compares_taper_and_abrupt_from_the_same_day():
+    """Issue 12: in taper mode the table counted from the final quarter-dose and showed nearly the
+    abrupt numbers. Now both columns count from the slider's day, and the taper's are longer."""
+    from pkmodel import lessons
+    from pkmodel import literature as lit
+    from pkmodel.dashboards import StoppingDashboard
+
+    d = StoppingDashboard()
+    for how in ("abrupt stop", "stepwise taper"):
+        d.set(how=how, stop_day=20)
+        head, *rows = d._view.rows
+        assert "day 20" in head[0]
+        assert len(rows) == 2 * len(lit.PRESETS)
+        for row in rows:
+            stop_half, taper_half, stop_tenth, taper_tenth = row[1:]
+            assert float(taper_half) > float(stop_half)
+            if taper_tenth != "beyond the plot":
+                assert float(taper_tenth) > float(stop_tenth)
+    young = lessons.taper_vs_abrupt(lit.preset(lit.PRESETS[0]).model, start_h=20 * 24.0,
+                                    horizon_h=d.horizon_days * 24.0)
+    assert rows[0][1] == f"{young['abrupt stop']['diazepam'][0.5]:.2g}"
