@@ -7,13 +7,16 @@ half-life 124 vs 1.1 ms, lifespan 96 vs 1.0, metabolites 175 vs 1.8, accumulatio
 stopping 61 vs 1.6, modifiers 77 vs 1.9, population 94 vs 6.0, sensitivity 134 vs 1.5).
 In the browser, ipympl then sends only the changed pixels.
 
-The risk is a stale cache: a background copied before the axes, limits, legend or figure size
-changed shows old ticks or old curves under the new ones ("ghost curves"). So the cache is keyed:
-the background remembers the state it was copied in (figure size and dpi; every axes' position,
-limits and scales; every legend's identity and place), and a blit happens only when the state is
-unchanged; otherwise, or when there is no background yet, the figure is drawn in full. A legend
-is opaque and square; its *interior* (two pixels inside the frame, which only the legend itself
-covers) is cached and pasted after its frame is drawn, so no pixel of an old curve survives.
+The risk is a stale cache: a background copied before the axes, limits or figure size changed
+shows old ticks or old curves under the new ones ("ghost curves"). So the cache is keyed: the
+background remembers the state it was copied in (figure size and dpi; every axes' position,
+limits and scales), and a blit happens only when the state is unchanged; otherwise, or when
+there is no background yet, the figure is drawn in full. Legends are drawn on top of the lines
+(animated), so they are not in the background. A legend is opaque and square; its *interior*
+(two pixels inside the frame, which only the legend itself covers) is cached, keyed on the
+legend object and its place, and pasted after its frame is drawn, so no pixel of an old curve
+survives (the previous cache pasted a ring of pixels around the frame, and with it fragments
+of the curves that lay under the ring when it was copied). A new legend is drawn in full.
 """
 
 from __future__ import annotations
@@ -26,11 +29,15 @@ def _legends(fig):
 
 
 def state_key(fig) -> tuple:
-    """Everything the cached background depends on (compared before every blit)."""
+    """Everything the cached background depends on (compared before every blit). Legends are
+    not part of it: they are drawn on top, and their own cache is keyed separately."""
     axes = tuple((tuple(ax.get_position().bounds), ax.get_xlim(), ax.get_ylim(), ax.get_xscale(),
                   ax.get_yscale()) for ax in fig.axes)
-    legends = tuple((id(lg), lg._loc, id(lg.axes)) for lg in _legends(fig))
-    return (tuple(fig.bbox.bounds), fig.dpi, axes, legends)
+    return (tuple(fig.bbox.bounds), fig.dpi, axes)
+
+
+def _legend_box(legend) -> tuple:
+    return tuple(legend.legendPatch.get_window_extent().extents)
 
 
 class Blitter:
@@ -103,9 +110,9 @@ class Blitter:
         can_cache = hasattr(canvas, "copy_from_bbox") and not canvas.is_saving()
         for legend in _legends(self.fig):
             cached = self.legend_pixels.get(id(legend))
-            if cached is not None:
+            if cached is not None and cached[0] is legend and cached[1] == _legend_box(legend):
                 self.fig.draw_artist(legend.legendPatch)  # the frame, over the new lines
-                canvas.restore_region(cached)  # the interior: entries only, no curve beneath
+                canvas.restore_region(cached[2])  # the interior: entries only, no curve beneath
                 continue
             self.fig.draw_artist(legend)
             if can_cache:
@@ -116,4 +123,4 @@ class Blitter:
                 box = Bbox.from_extents(math.ceil(x0) + k, math.ceil(y0) + k, math.floor(x1) - k,
                                         math.floor(y1) - k)
                 if box.width > 0 and box.height > 0:
-                    self.legend_pixels[id(legend)] = canvas.copy_from_bbox(box)
+                    self.legend_pixels[id(legend)] = (legend, (x0, y0, x1, y1), canvas.copy_from_bbox(box))

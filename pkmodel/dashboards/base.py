@@ -14,6 +14,10 @@ A lesson subclasses :class:`Dashboard` and provides ``make_controls(W) -> {name:
 
 from __future__ import annotations
 
+import difflib  # imported here, not at the first set(): that import cost the first move 15 ms
+import math
+from numbers import Real
+
 import numpy as np
 
 from ..plots import Curve, label_concentration_axes
@@ -46,10 +50,6 @@ def _control_options(w) -> list:
 
 def _checked_control_value(controls: dict, name: str, value):
     """``value`` if control ``name`` would take it unchanged; else a clear error (nothing clamped)."""
-    import difflib
-    import math
-    from numbers import Real
-
     import ipywidgets as W
 
     if name not in controls:
