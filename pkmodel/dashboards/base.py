@@ -278,7 +278,7 @@ class Dashboard:
             self._relayout()
         elif self.live.extend():
             self._extended = True
-            self._relayout()
+            self.live.relayout(only_if_labels_changed=True)
         self._show_readout()
         self._draw()
         return view
