@@ -145,6 +145,26 @@ def assert_nothing_clipped(dash, where):
                     assert y.min() >= lo - 1e-12 * abs(hi), f"{where}: data min {y.min():g} below the axes"
 
 
+def would_leave(dash, ax, limits):
+    """Would the drawn data leave ``limits``: above the top, below a linear bottom, outside in x,
+    or (log axis) a curve's peak within the peak margin of the bottom?"""
+    from pkmodel.dashboards.live_figure import LOG_PEAK_MARGIN
+
+    (x0, x1), (y0, y1) = limits
+    for item in fitted_items(dash, dash.axes.index(ax)):
+        x = np.asarray(item.x)
+        if x.min() < x0 or x.max() > x1:
+            return True
+        for y in ys_of(item):
+            if y.max() > y1:
+                return True
+            if ax.get_yscale() == "log" and y.max() / LOG_PEAK_MARGIN < y0:
+                return True
+            if ax.get_yscale() == "linear" and y.min() < y0:
+                return True
+    return False
+
+
 def contains(outer, inner):
     (ox0, ox1), (oy0, oy1) = outer
     (ix0, ix1), (iy0, iy1) = inner
@@ -162,9 +182,7 @@ def test_updates_reuse_artists_and_axes_only_grow_when_data_would_leave_them(das
         if now != limits:
             assert contains(now, limits), f"{dash.main}={v!r}: axes shrank or moved {limits} -> {now}"
             assert "Axes extended" in dash.note.value, "an extension must be reported in the note"
-            # ... and only because the data would have left the old limits
-            top = max(float(np.max(y)) for item in fitted_items(dash, 0) for y in ys_of(item))
-            assert top > limits[1][1] or ax.get_yscale() == "log" or now[0] != limits[0]
+            assert would_leave(dash, ax, limits), f"{dash.main}={v!r}: axes grew though nothing left them"
     assert len(ax.lines) == n_lines and len(ax.patches) == n_patches, "figure artists piled up"
     dash.rescale()
     assert "Axes extended" not in dash.note.value
@@ -407,3 +425,18 @@ def test_stopping_table_compares_taper_and_abrupt_from_the_same_day():
     young = lessons.taper_vs_abrupt(lit.preset(lit.PRESETS[0]).model, start_h=20 * 24.0,
                                     horizon_h=d.horizon_days * 24.0)
     assert rows[0][1] == f"{young['abrupt stop']['diazepam'][0.5]:.2g}"
+
+
+def test_notebook_4_plateau_never_runs_off_the_top():
+    """Issue 12: at 10 mg four times a day the plateau ran off an axis fixed for 2.5 mg."""
+    from pkmodel.dashboards import AccumulationDashboard
+
+    d = AccumulationDashboard()
+    top = d.axes[0].get_ylim()[1]
+    d.set(dose=10.0, per_day=4)
+    peak = max(float(np.max(y)) for _, y in d.data().values())
+    assert peak > top, "the test needs a curve that would have left the old axes"
+    assert d.axes[0].get_ylim()[1] >= peak
+    assert "Axes extended" in d.note.value
+    d.rescale()
+    assert "Axes extended" not in d.note.value and d.axes[0].get_ylim()[1] >= peak
