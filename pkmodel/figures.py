@@ -1,15 +1,18 @@
 """Write the key lecture figures as PNG and SVG: ``python -m pkmodel.figures [folder]`` (``make figures``).
 
-Each figure is a dashboard in its default state, drawn with the non-interactive Agg backend, so a
-slide shows exactly what students see in the notebook. A caption file lists the sources.
+Each figure is a lesson in its default state (or the settings listed), computed by the same
+``compute`` as its dashboard and drawn with :mod:`pkmodel.plots` on a plain Matplotlib figure
+(:func:`pkmodel.dashboards.static.lesson_figure`): no widgets, so a slide shows exactly what
+students see in the notebook. ``CAPTIONS.md`` gives each figure's caption and its sources.
 """
 
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
-#: (file stem, dashboard name in pkmodel.dashboards.DASHBOARDS, control settings)
+#: (file stem, lesson name in pkmodel.dashboards.DASHBOARDS, control settings)
 FIGURES = (
     ("1_half_life_volume_clearance", "half_life", {}),
     ("2_lifespan_age80_vs_25", "lifespan", {"age": 80, "metabolite": True}),
@@ -21,6 +24,27 @@ FIGURES = (
     ("7_sensitivity_illustrative", "sensitivity", {}),
 )
 
+#: The sources each figure's caption cites (keys of pkmodel.literature.SOURCES).
+CITATIONS = {
+    "1_half_life_volume_clearance": ("G21",),
+    "2_lifespan_age80_vs_25": ("K75", "G80"),
+    "3_metabolites_young_log": ("G21", "G89", "CZ1", "TZ1", "OX1"),
+    "4_accumulation_G21": ("G21",),
+    "5_washout_G21_log": ("G21", "G89", "CZ1"),
+    "6_cyp2c19_poor_metaboliser_age70": ("K75", "Q99", "G21"),
+    "7_population_bands_age80": ("K75", "G21"),
+    "7_sensitivity_illustrative": ("R78",),
+}
+
+
+def caption(stem: str, cls) -> str:
+    """One caption line: the lesson's title and summary, then its sources with DOI/PMID."""
+    from . import literature as lit
+
+    summary = (cls.__doc__ or "").strip().splitlines()[0]
+    cites = " ".join(f"[{k}] {lit.cite(k)}" for k in CITATIONS[stem])
+    return f"- `{stem}`: {cls.title}. {summary} Sources: {cites}"
+
 
 def write_figures(folder: str | Path = "figures") -> list[Path]:
     """Render every figure in FIGURES to ``folder`` as PNG (150 dpi) and SVG; returns the paths."""
@@ -29,22 +53,22 @@ def write_figures(folder: str | Path = "figures") -> list[Path]:
     matplotlib.use("Agg")
     from . import TEACHING_NOTICE
     from .dashboards import DASHBOARDS
+    from .dashboards.static import lesson_figure
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     captions = [f"# Lecture figures\n\n{TEACHING_NOTICE}\n"]
     for stem, name, settings in FIGURES:
-        dash = DASHBOARDS[name]()
-        dash.set(**settings)
-        dash.rescale()
-        dash.fig.suptitle(dash.title, fontsize=12)
-        dash.fig.set_layout_engine("constrained")  # dashboards freeze their layout; a slide re-runs it
+        cls = DASHBOARDS[name]
+        fig = lesson_figure(cls, **settings)
+        fig.suptitle(textwrap.fill(cls.title, 60), fontsize=12)
+        fig.set_layout_engine("constrained")
         for ext in ("png", "svg"):
             path = folder / f"{stem}.{ext}"
-            dash.save(path)
+            fig.savefig(path, dpi=150)
             written.append(path)
-        captions.append(f"- `{stem}`: {dash.title}. {type(dash).__doc__.strip().splitlines()[0]}")
+        captions.append(caption(stem, cls))
     (folder / "CAPTIONS.md").write_text("\n".join(captions) + "\n")
     return written
 

@@ -20,6 +20,12 @@ HOURS_PER_DAY = 24.0
 #: Minutes in an hour (published clearances are often in mL/min).
 MINUTES_PER_HOUR = 60.0
 
+#: Millilitres in a litre.
+ML_PER_L = 1000.0
+
+#: 1 mL/min = 0.06 L/h (clearances: published in mL/min, kept in L/h).
+ML_MIN_TO_L_H = MINUTES_PER_HOUR / ML_PER_L
+
 #: Concentration in the named unit = concentration in mg/L × factor.
 CONCENTRATION_UNITS = {"mg/L": 1.0, "ug/mL": 1.0, "µg/mL": 1.0, "ng/mL": 1e3, "ug/L": 1e3, "µg/L": 1e3}
 

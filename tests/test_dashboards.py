@@ -3,7 +3,8 @@
 The update behind a dashboard is plain Python (``dash.set(...)``, ``dash.data()``), so each
 control is moved across its range (extremes included); the drawn data must stay finite, the
 figure must change, artists must be updated in place (no pile-up) and axes must stay fixed
-while a control moves (they change only on Rescale or a change of scale).
+while a control moves unless a curve would leave them: then they only grow, and the note says
+so (they fit again on Rescale or a change of scale). A blitted frame must equal a full redraw.
 """
 
 from __future__ import annotations
@@ -116,17 +117,102 @@ def test_every_control_over_its_range_changes_figure_and_stays_finite(dash):
         dash.set(**{name: start})
 
 
-def test_updates_reuse_artists_and_keep_axes_fixed(dash):
+def fitted_items(dash, ax_index):
+    """The drawn items that decide an axis' limits (reference lines such as "last dose" excluded)."""
+    return [item for key, item in dash._view.artists.items()
+            if item.ax == ax_index and not getattr(item, "marker", False)]
+
+
+def ys_of(item):
+    return [np.asarray(item.y)] if hasattr(item, "y") else [np.asarray(item.low), np.asarray(item.high)]
+
+
+def assert_nothing_clipped(dash, where):
+    """Every drawn value inside the axes: max <= top, x inside; on a log axis every curve's peak
+    above the bottom (a washout tail may leave through the bottom of a log axis, as it decays)."""
+    for i, ax in enumerate(dash.axes):
+        lo, hi = ax.get_ylim()
+        x0, x1 = ax.get_xlim()
+        for item in fitted_items(dash, i):
+            x = np.asarray(item.x)
+            assert x.min() >= x0 - 1e-9 * abs(x0) and x.max() <= x1 + 1e-9 * abs(x1), f"{where}: x outside"
+            for y in ys_of(item):
+                assert y.max() <= hi * (1 + 1e-12), f"{where}: data max {y.max():g} above the axes ({hi:g})"
+                if ax.get_yscale() == "log":
+                    assert lo > 0
+                    assert y.max() >= lo, f"{where}: a whole curve below the log axis ({y.max():g} < {lo:g})"
+                else:
+                    assert y.min() >= lo - 1e-12 * abs(hi), f"{where}: data min {y.min():g} below the axes"
+
+
+def would_leave(dash, ax, limits):
+    """Would the drawn data leave ``limits``: above the top, below a linear bottom, outside in x,
+    or (log axis) a curve's peak within the peak margin of the bottom?"""
+    from pkmodel.dashboards.live_figure import LOG_PEAK_MARGIN
+
+    (x0, x1), (y0, y1) = limits
+    for item in fitted_items(dash, dash.axes.index(ax)):
+        x = np.asarray(item.x)
+        if x.min() < x0 or x.max() > x1:
+            return True
+        for y in ys_of(item):
+            if y.max() > y1:
+                return True
+            if ax.get_yscale() == "log" and y.max() / LOG_PEAK_MARGIN < y0:
+                return True
+            if ax.get_yscale() == "linear" and y.min() < y0:
+                return True
+    return False
+
+
+def contains(outer, inner):
+    (ox0, ox1), (oy0, oy1) = outer
+    (ix0, ix1), (iy0, iy1) = inner
+    return ox0 <= ix0 and ox1 >= ix1 and oy0 <= iy0 and oy1 >= iy1
+
+
+def test_updates_reuse_artists_and_axes_only_grow_when_data_would_leave_them(dash):
     ax = dash.axes[0]
     n_lines, n_patches = len(ax.lines), len(ax.patches)
-    limits = (ax.get_xlim(), ax.get_ylim())
     w = dash.controls[dash.main]
     for v in sweep_values(w):
+        limits = (ax.get_xlim(), ax.get_ylim())
         dash.set(**{dash.main: v})
+        now = (ax.get_xlim(), ax.get_ylim())
+        if now != limits:
+            assert contains(now, limits), f"{dash.main}={v!r}: axes shrank or moved {limits} -> {now}"
+            assert "Axes extended" in dash.note.value, "an extension must be reported in the note"
+            assert would_leave(dash, ax, limits), f"{dash.main}={v!r}: axes grew though nothing left them"
     assert len(ax.lines) == n_lines and len(ax.patches) == n_patches, "figure artists piled up"
-    assert (ax.get_xlim(), ax.get_ylim()) == limits, "axes moved while the main slider moved"
     dash.rescale()
+    assert "Axes extended" not in dash.note.value
     assert np.all(np.isfinite(ax.get_ylim()))
+
+
+def test_axes_never_clip_at_the_extremes_of_every_control(dash):
+    """Issue 12: fixed axes for comparison, but never clipping, for every control at its extremes."""
+    assert_nothing_clipped(dash, "default")
+    for name, w in dash.controls.items():
+        start = w.value
+        for v in extremes(w):
+            dash.set(**{name: v})
+            assert_nothing_clipped(dash, f"{name}={v!r}")
+            for other, w2 in dash.controls.items():  # every other control at its extremes too
+                if other == name:
+                    continue
+                start2 = w2.value
+                for v2 in extremes(w2):
+                    dash.set(**{other: v2})
+                    assert_nothing_clipped(dash, f"{name}={v!r}, {other}={v2!r}")
+                dash.set(**{other: start2})
+        dash.set(**{name: start})
+
+
+def extremes(w):
+    """A control's extreme values: a slider's min and max, every option of a choice."""
+    if isinstance(w, (W.FloatSlider, W.IntSlider)):
+        return [w.min, w.max] if isinstance(w, W.FloatSlider) else [int(w.min), int(w.max)]
+    return sweep_values(w)
 
 
 def test_scale_toggle_switches_axis(dash):
@@ -166,24 +252,49 @@ def test_legend_follows_colour_changes():
         assert same_color(entry["diazepam, selected age"].get_color(), d._artists["age-dz"].get_color())
 
 
-def test_blitted_frame_equals_a_full_redraw():
-    """Blitting (cached background + cached legend pixels) must give the same picture as a
-    full draw of the same state."""
-    from pkmodel.dashboards import AccumulationDashboard
+def frame(dash):
+    return np.asarray(dash.fig.canvas.buffer_rgba()).copy()
 
-    d = AccumulationDashboard()
-    d.render = True
-    d.refresh()  # full frame: caches background and legend
-    d.set(dose=7.5)  # blitted update
-    blitted = np.asarray(d.fig.canvas.buffer_rgba()).copy()
-    d._axes_dirty = True
-    d.refresh()  # full redraw of the same state
-    full = np.asarray(d.fig.canvas.buffer_rgba()).copy()
-    assert blitted.shape == full.shape
-    # The cached legend is pasted with a one-pixel ring around its frame, so pixels on that ring
-    # can differ (about 0.1 % of the figure); a missing or stale line or legend would change
-    # several percent.
-    assert np.mean(np.any(blitted != full, axis=-1)) < 3e-3
+
+def test_blitted_frames_equal_full_redraws_after_slider_moves(dash):
+    """Ghost curves (issue 12): after a sequence of moves of every control, each blitted frame
+    (cached background + moved lines + pasted legend interior) must be pixel for pixel the
+    full redraw of the same state; and the moves must really have been blitted."""
+    dash.render = True
+    dash.refresh()  # a full frame: caches background and legend
+    blits = dash.live.blitter.blits
+    moves = []
+    for name, w in dash.controls.items():
+        if name == "scale":
+            continue
+        moves += [(name, v) for v in sweep_values(w)[:3]]
+    moves += [(dash.main, v) for v in sweep_values(dash.controls[dash.main])]
+    for name, v in moves:
+        dash.set(**{name: v})
+        blitted = frame(dash)
+        dash.live.blitter.draw(widget=False, force_full=True)  # full redraw of the same state
+        full = frame(dash)
+        assert blitted.shape == full.shape
+        differ = np.any(blitted != full, axis=-1)
+        assert not differ.any(), (f"{name}={v!r}: blitted frame differs from a full redraw in "
+                                  f"{differ.sum()} pixels (stale background or legend)")
+    assert dash.live.blitter.blits > blits, "no update was blitted: the test compared nothing"
+
+
+def test_blit_cache_is_dropped_when_limits_or_size_change(dash):
+    """Any change the background depends on forces a full draw (no stale ticks or curves)."""
+    dash.render = True
+    dash.refresh()
+    blitter = dash.live.blitter
+    assert blitter.can_blit()
+    ax = dash.axes[0]
+    lo, hi = ax.get_ylim()
+    ax.set_ylim(lo, hi * 2)
+    assert not blitter.can_blit(), "new limits must invalidate the background"
+    dash.rescale()
+    assert blitter.can_blit()
+    dash.fig.set_size_inches(dash.fig.get_size_inches() * 1.1)
+    assert not blitter.can_blit(), "a new figure size must invalidate the background"
 
 
 def refused_values(w):
@@ -241,3 +352,91 @@ def test_lifespan_dashboard_refuses_the_reported_clamps():
         life.set(age=50.5)
     with pytest.raises(ValueError, match=r"'volume'.*1000"):
         HalfLifeDashboard().set(volume=1000)
+
+
+def test_layout_fits_a_projector(dash):
+    """Issue 12: legends >= 10 pt, slider tracks >= 250 px, the whole dashboard inside JupyterLab's
+    850 px output area (1280x720, file browser open). Widths and heights are estimated from the
+    layout's declared sizes (base.ROW_PX, SLIDER_READOUT_PX: assumptions written there)."""
+    from pkmodel.dashboards.base import OUTPUT_AREA_PX, SLIDER_MARGINS_PX, SLIDER_READOUT_PX
+
+    for ax in dash.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            assert min(t.get_fontsize() for t in legend.get_texts()) >= 10
+    assert dash.slider_track_px() >= 250
+    for name, w in dash.controls.items():
+        if isinstance(w, (W.FloatSlider, W.IntSlider)):
+            assert int(w.layout.width.removesuffix("px")) - SLIDER_READOUT_PX - SLIDER_MARGINS_PX >= 250, name
+            assert w.description == "", f"{name}: its label sits above the slider, not beside it"
+    assert dash.estimated_width_px() <= OUTPUT_AREA_PX
+
+
+def test_modifiers_dashboard_is_no_taller_than_700_px():
+    """Notebook 6's dashboard (its note was cut off at 720 px), at default and with every change on."""
+    from pkmodel.dashboards import ModifiersDashboard
+
+    d = ModifiersDashboard()
+    assert d.estimated_height_px() <= 700
+    d.set(genotype="m1/m1", cirrhosis=True, cimetidine=True, fluvoxamine=True, rifampin=True, age=100)
+    assert "never studied together" in d.note.value
+    assert d.estimated_height_px() <= 700, d.estimated_height_px()
+
+
+def test_height_estimate_counts_rows():
+    """The estimate grows with the note and the controls (so the 700 px check can fail)."""
+    from pkmodel.dashboards import ModifiersDashboard
+    from pkmodel.dashboards.base import ROW_PX
+
+    d = ModifiersDashboard()
+    before = d.estimated_height_px()
+    d.note.value = "word " * 2000
+    assert d.estimated_height_px() > before + 50 * ROW_PX["note_line"]
+
+
+def test_axes_end_at_round_numbers_just_above_the_data():
+    from pkmodel.dashboards.live_figure import ROUND_STEPS, round_up
+
+    for value in np.geomspace(1e-3, 1e5, 97):
+        top = round_up(value)
+        mantissa = top / 10 ** np.floor(np.log10(top) + 1e-12)
+        assert value <= top <= value * 4 / 3 * (1 + 1e-12)
+        assert any(np.isclose(mantissa, m) for m in ROUND_STEPS)
+
+
+def test_stopping_table_compares_taper_and_abrupt_from_the_same_day():
+    """Issue 12: in taper mode the table counted from the final quarter-dose and showed nearly the
+    abrupt numbers. Now both columns count from the slider's day, and the taper's are longer."""
+    from pkmodel import lessons
+    from pkmodel import literature as lit
+    from pkmodel.dashboards import StoppingDashboard
+
+    d = StoppingDashboard()
+    for how in ("abrupt stop", "stepwise taper"):
+        d.set(how=how, stop_day=20)
+        head, *rows = d._view.rows
+        assert "day 20" in head[0]
+        assert len(rows) == 2 * len(lit.PRESETS)
+        for row in rows:
+            stop_half, taper_half, stop_tenth, taper_tenth = row[1:]
+            assert float(taper_half) > float(stop_half)
+            if taper_tenth != "beyond the plot":
+                assert float(taper_tenth) > float(stop_tenth)
+    young = lessons.taper_vs_abrupt(lit.preset(lit.PRESETS[0]).model, start_h=20 * 24.0,
+                                    horizon_h=d.horizon_days * 24.0)
+    assert rows[0][1] == f"{young['abrupt stop']['diazepam'][0.5]:.2g}"
+
+
+def test_notebook_4_plateau_never_runs_off_the_top():
+    """Issue 12: at 10 mg four times a day the plateau ran off an axis fixed for 2.5 mg."""
+    from pkmodel.dashboards import AccumulationDashboard
+
+    d = AccumulationDashboard()
+    top = d.axes[0].get_ylim()[1]
+    d.set(dose=10.0, per_day=4)
+    peak = max(float(np.max(y)) for _, y in d.data().values())
+    assert peak > top, "the test needs a curve that would have left the old axes"
+    assert d.axes[0].get_ylim()[1] >= peak
+    assert "Axes extended" in d.note.value
+    d.rescale()
+    assert "Axes extended" not in d.note.value and d.axes[0].get_ylim()[1] >= peak

@@ -21,11 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import _validate as check
-from ..units import MINUTES_PER_HOUR, half_life, volume_for_half_life
+from ..units import ML_MIN_TO_L_H, ML_PER_L, half_life, volume_for_half_life  # noqa: F401  (re-exported)
 from .sources import SOURCES, cite
-
-ML_PER_L = 1000.0  #: millilitres in a litre (unit conversion, exact)
-ML_MIN_TO_L_H = MINUTES_PER_HOUR / ML_PER_L  #: 1 mL/min = 0.06 L/h (unit conversion, exact)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,329 @@
+"""The dashboard frame: controls column, readout, figure and the ``set``/``values``/``data`` API.
+
+Layout (JupyterLab at 1280×720 with the file browser open leaves an output area about 850 px
+wide): a controls column of :data:`CONTROL_WIDTH` on the left (each slider's label sits above a
+full-width slider, so its track is at least 250 px), the figure (``figsize`` × 100 dpi, 4.8 in =
+480 px wide) on the right with the lesson's note under it, the readout table under the controls.
+Side by side rather than stacked: a projector's 720 px are short of height, not of width.
+:meth:`Dashboard.estimated_height_px` adds up the rows with the assumptions in :data:`ROW_PX`.
+
+A lesson subclasses :class:`Dashboard` and provides ``make_controls(W) -> {name: widget}`` and
+``compute(values) -> View``. CSS classes for the browser tests: ``pk-dashboard`` (root),
+``pk-main-slider``, ``pk-toggle``, ``pk-readout``, ``pk-rescale``.
+"""
+
+from __future__ import annotations
+
+import difflib  # imported here, not at the first set(): that import cost the first move 15 ms
+import math
+from numbers import Real
+
+import numpy as np
+
+from ..plots import Curve, label_concentration_axes
+from .live_figure import LiveFigure
+from .view import FOOTER, UNIT, View
+
+#: Width of the controls column; sliders fill it (label above), leaving a track >= 250 px.
+CONTROL_WIDTH_PX = 360
+CONTROL_WIDTH = f"{CONTROL_WIDTH_PX}px"
+SLIDER_WIDTH_PX = CONTROL_WIDTH_PX - 10
+SLIDER_WIDTH = f"{SLIDER_WIDTH_PX}px"
+#: ipywidgets' slider readout (--jp-widgets-inline-width-tiny, 72 px) and the track's margins;
+#: a slider with an empty description shows no label, so the track gets the rest.
+SLIDER_READOUT_PX = 72
+SLIDER_MARGINS_PX = 16
+#: Output area of JupyterLab at 1280x720 with the file browser open.
+OUTPUT_AREA_PX = 850
+#: Height assumptions (px) for :meth:`Dashboard.estimated_height_px`: JupyterLab's default
+#: widget row is 28 px plus 4 px margins; a slider with its label above takes a label line too.
+ROW_PX = {"title": 40, "footer": 24, "slider": 54, "row": 34, "table_row": 22, "note_line": 17}
+#: Characters per line of a 12 px note (about 6.5 px a character).
+NOTE_CHAR_PX = 6.5
+EXTENDED_NOTE = "Axes extended to show the whole curve; <i>Rescale axes</i> fits them again."
+
+
+def _control_options(w) -> list:
+    """The values a selection widget accepts (options may be plain values or (label, value) pairs)."""
+    return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in w.options]
+
+
+def _checked_control_value(controls: dict, name: str, value):
+    """``value`` if control ``name`` would take it unchanged; else a clear error (nothing clamped)."""
+    import ipywidgets as W
+
+    if name not in controls:
+        close = difflib.get_close_matches(str(name), list(controls), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"unknown control {name!r}{hint}; this dashboard has {list(controls)}")
+    w = controls[name]
+    if isinstance(w, (W.FloatSlider, W.IntSlider)):
+        integer = isinstance(w, W.IntSlider)
+        kind = "a whole number" if integer else "a number"
+        allowed = f"{kind} from {w.min:g} to {w.max:g} in steps of {w.step:g}"
+        if not isinstance(value, Real) or isinstance(value, bool):
+            raise TypeError(f"control {name!r} takes {allowed}; got {value!r} ({type(value).__name__})")
+        v = float(value)
+        steps = (v - w.min) / w.step if math.isfinite(v) else math.nan
+        whole = not integer or v == int(v) if math.isfinite(v) else False
+        if not (w.min <= v <= w.max) or not whole or abs(steps - round(steps)) > 1e-9 * max(1.0, abs(steps)):
+            raise ValueError(f"control {name!r} takes {allowed}; got {value!r}")
+        return int(v) if integer else v
+    if isinstance(w, (W.Checkbox, W.ToggleButton)):
+        if not isinstance(value, bool):
+            raise TypeError(f"control {name!r} takes True or False; got {value!r} ({type(value).__name__})")
+        return value
+    if hasattr(w, "options"):
+        options = _control_options(w)
+        if value not in options or isinstance(value, bool) != any(isinstance(o, bool) and o == value
+                                                                  for o in options):
+            raise ValueError(f"control {name!r} takes one of {options!r}; got {value!r}")
+        return value
+    raise TypeError(f"control {name!r} ({type(w).__name__}) cannot be set from Python")
+
+
+def _table_html(rows) -> str:
+    if not rows:
+        return ""
+    head, *rows = rows
+    th = "".join(f"<th style='text-align:left;padding:1px 6px'>{h}</th>" for h in head)
+    trs = "".join("<tr>" + "".join(f"<td style='padding:1px 6px'>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table style='font-size:13px;border-collapse:collapse'><tr>{th}</tr>{trs}</table>"
+
+
+class Dashboard:
+    """Base class: controls on the left with the readout under them, figure and note on the right."""
+
+    title = ""
+    main = ""  # name of the main slider
+    toggles: tuple = ()  # names of toggles/dropdowns/checkboxes
+    n_axes = 1
+    axes_layout = "row"  # several axes side by side ("row") or stacked ("column")
+    figsize = (4.8, 3.9)  # x 100 dpi: 480 px, beside the 360 px controls in an 850 px output area
+    log_default = False
+
+    def __init__(self):
+        import ipywidgets as W
+
+        self._W = W
+        self.controls = self.make_controls(W)
+        if "scale" not in self.controls and self.has_scale_toggle():
+            self.controls["scale"] = W.ToggleButtons(options=["linear", "log"],
+                                                     value="log" if self.log_default else "linear",
+                                                     description="y-axis", style={"button_width": "70px"})
+        rows = []
+        for name, w in self.controls.items():
+            w.style.description_width = "initial"
+            if isinstance(w, (W.FloatSlider, W.IntSlider, W.SelectionSlider)):
+                # label above, slider across the whole column: a long track (>= 250 px)
+                label = W.HTML(f"<span style='font-size:13px'>{w.description}</span>")
+                w.description = ""
+                w.layout.width = SLIDER_WIDTH
+                rows.append(W.VBox([label, w], layout=W.Layout(margin="0")))
+            else:
+                if isinstance(w, W.Dropdown):
+                    w.layout.width = SLIDER_WIDTH
+                rows.append(w)
+        self.controls[self.main].add_class("pk-main-slider")
+        for name in self.toggles + (("scale",) if "scale" in self.controls else ()):
+            self.controls[name].add_class("pk-toggle")
+        self.live = LiveFigure(self.n_axes, self.figsize, self.title or type(self).__name__,
+                               legend_loc=self.legend_loc, log_decades=self.log_decades,
+                               layout=self.axes_layout)
+        self.fig, self.axes = self.live.fig, self.live.axes
+        self._extended = False
+        #: Draw even when no notebook displays the figure (benchmarks); the canvas otherwise
+        #: draws only inside a kernel.
+        self.render = False
+        self.readout = W.HTML().add_class("pk-readout")
+        self.note = W.HTML(layout=W.Layout(max_width=f"{int(self.figsize[0] * self.fig.dpi)}px"))
+        self.note.add_class("pk-readout")
+        self.rescale_button = W.Button(description="Rescale axes", icon="arrows-alt",
+                                       tooltip="Fit the axes to what is shown now")
+        self.rescale_button.add_class("pk-rescale")
+        self.rescale_button.on_click(lambda _: self.rescale())
+        self._canvas_widget = isinstance(self.fig.canvas, W.DOMWidget)
+        if self._canvas_widget:
+            c = self.fig.canvas
+            c.header_visible = False
+            c.footer_visible = False
+            c.resizable = False
+            c.toolbar_position = "right"
+            # ipympl PNG-encodes every frame into a data-URL trait until a browser says
+            # "initialized" (for ever in a kernel with no browser, as under nbval). Dashboards
+            # need no static copy of their figure.
+            c.syncing_data_url = False
+            self._figure_box = c
+        else:
+            self._figure_box = W.Output()
+        self.setup_axes()
+        self.refresh(rescale=True)
+        self._prewarm()
+        for name, w in self.controls.items():
+            w.observe(self._changed, names="value")
+        left = W.VBox(rows + [self.rescale_button, self.readout],
+                      layout=W.Layout(width=CONTROL_WIDTH, min_width=CONTROL_WIDTH))
+        right = W.VBox([self._figure_box, self.note])
+        self.widget = W.VBox([W.HTML(f"<h3 style='margin:4px 0'>{self.title}</h3>"),
+                              W.HBox([left, right]), W.HTML(FOOTER)])
+        self.widget.add_class("pk-dashboard")
+
+    # ----- to be provided by each dashboard -----------------------------------------------
+    def make_controls(self, W) -> dict:
+        raise NotImplementedError
+
+    def compute(self, values: dict) -> View:
+        raise NotImplementedError
+
+    def setup_axes(self) -> None:
+        label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
+
+    def has_scale_toggle(self) -> bool:
+        return True
+
+    def legend_loc(self, ax) -> str:
+        return "upper right"
+
+    def log_decades(self) -> float:
+        """Lower y limit on a log axis, as a fraction of the highest value shown."""
+        return 1e-3
+
+    def _scaled_axes(self):
+        return [self.axes[0]]
+
+    # ----- the API students and tests use --------------------------------------------------
+    @property
+    def _artists(self) -> dict:
+        return self.live.artists
+
+    def values(self) -> dict:
+        """Current value of every control."""
+        return {k: w.value for k, w in self.controls.items()}
+
+    def set(self, **values) -> None:
+        """Set controls by name (as a student would); each change redraws.
+
+        Every value is checked first, as the control itself would accept it: a slider takes a
+        number inside its range and on its step, a choice one of its options, a checkbox True or
+        False. A bad value raises ``ValueError`` (``TypeError`` for a wrong type) naming the
+        control, the value and what is allowed, and changes nothing; nothing is clamped.
+        """
+        checked = {k: _checked_control_value(self.controls, k, v) for k, v in values.items()}
+        for k, v in checked.items():
+            self.controls[k].value = v
+
+    def data(self) -> dict:
+        """The drawn data of every visible artist: {key: (x, y)} (bands give (x, (low, high)))."""
+        out = {}
+        for key, item in self._view.artists.items():
+            if isinstance(item, Curve):
+                out[key] = (np.asarray(item.x), np.asarray(item.y))
+            else:
+                out[key] = (np.asarray(item.x), (np.asarray(item.low), np.asarray(item.high)))
+        return out
+
+    def save(self, path, **kwargs) -> None:
+        """Write the current figure (PNG, SVG, ...) for a slide."""
+        self.fig.savefig(path, dpi=kwargs.pop("dpi", 150), **kwargs)
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+    @staticmethod
+    def slider_track_px() -> int:
+        """Width of a slider's track: the slider's width less its readout and margins."""
+        return SLIDER_WIDTH_PX - SLIDER_READOUT_PX - SLIDER_MARGINS_PX
+
+    def estimated_width_px(self) -> int:
+        """Controls column plus figure (px at the figure's dpi)."""
+        return int(CONTROL_WIDTH_PX + self.fig.get_size_inches()[0] * self.fig.dpi)
+
+    def estimated_height_px(self) -> int:
+        """The dashboard's height in JupyterLab, from the row heights in :data:`ROW_PX`.
+
+        title + max(controls column, figure + note) + footer, where the controls column is one
+        slider block (label + track) per slider, one row per other control and the Rescale
+        button, one row per readout table line; the note wraps at :data:`NOTE_CHAR_PX` per
+        character across the figure's width (tags stripped).
+        """
+        import re
+
+        W = self._W
+        left = ROW_PX["row"]  # the Rescale button
+        for w in self.controls.values():
+            left += ROW_PX["slider"] if isinstance(w, (W.FloatSlider, W.IntSlider, W.SelectionSlider)) \
+                else ROW_PX["row"]
+        left += ROW_PX["table_row"] * len(self._view.rows)
+        fig_w, fig_h = (self.fig.get_size_inches() * self.fig.dpi)
+        text = re.sub(r"<[^>]+>", "", self.note.value)
+        per_line = max(1, int(fig_w / NOTE_CHAR_PX))
+        lines = sum(-(-len(part) // per_line) for part in text.split("\n") if part) if text else 0
+        right = fig_h + ROW_PX["note_line"] * lines
+        return int(ROW_PX["title"] + max(left, right) + ROW_PX["footer"])
+
+    # ----- machinery ------------------------------------------------------------------------
+    def _changed(self, change) -> None:
+        self.refresh(rescale=change["owner"] is self.controls.get("scale"))
+
+    def refresh(self, rescale: bool = False) -> View:
+        """Recompute and update the artists in place; returns the View drawn."""
+        view = self.compute(self.values())
+        if "scale" in self.controls:
+            for ax in self._scaled_axes():
+                ax.set_yscale(self.controls["scale"].value)
+        self.live.update(view)
+        self._view = view
+        if rescale:
+            self.rescale(draw=False)
+            self._relayout()
+        elif self.live.extend():
+            self._extended = True
+            self.live.relayout(only_if_labels_changed=True)
+        self._show_readout()
+        self._draw()
+        return view
+
+    def _show_readout(self) -> None:
+        view = self._view
+        self.readout.value = _table_html(view.rows) or "&nbsp;"
+        note = view.note + (" " + EXTENDED_NOTE if self._extended else "")
+        self.note.value = f"<div style='font-size:12px;color:#8a4b00;margin-top:4px'>{note}</div>" if note else ""
+
+    def rescale(self, draw: bool = True) -> None:
+        """Fit each axis to the visible data (a button press, or a change of scale)."""
+        self.live.fit()
+        self._extended = False
+        if hasattr(self, "_view"):
+            self._show_readout()
+        if draw:
+            self._relayout()
+            self._draw()
+
+    def _relayout(self) -> None:
+        self.live.relayout()
+
+    def _prewarm(self) -> None:
+        """Render one frame off screen, so the first slider move costs what later ones do
+        (font and glyph caches, the legend's pixels, the first blit's buffers)."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        canvas = self.fig.canvas
+        if isinstance(canvas, FigureCanvasAgg):  # ipympl's canvas is one too; this sends nothing
+            FigureCanvasAgg.draw(canvas)  # caches the background and the legend pixels (draw_event)
+
+    def _draw(self) -> None:
+        """Show the update: a blit over the cached background when nothing else changed, else a
+        full draw (see :mod:`._blit`)."""
+        if self._canvas_widget or self.render:
+            self.live.blitter.draw(widget=self._canvas_widget)
+            return
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is None:  # plain Python (tests, make figures): nothing to display into
+            return
+        with self._figure_box:
+            self._figure_box.clear_output(wait=True)
+            display(self.fig)

@@ -1,0 +1,210 @@
+"""A figure that updates in place: artist reuse, legend rebuilds and the axes policy.
+
+* **Artist reuse.** Each key of a lesson's View keeps one artist for the dashboard's life;
+  an update moves its data (``set_data``/``set_xy``) and style; keys that disappear are hidden.
+* **Legends** copy labels and styles when made, so a legend is remade only when a label, a
+  colour or a line style changed, or an artist appeared or vanished.
+* **Axes policy.** Axes stay fixed while a control moves, so two positions of a slider can be
+  compared by eye; but no curve is ever hidden: when drawn data would leave the axes, they
+  grow to show it (:meth:`LiveFigure.extend`, reported in the readout). They never shrink on
+  their own: *Rescale axes* (or a change of scale) fits them again (:meth:`LiveFigure.fit`).
+  On a log axis "leaving" means a curve's peak below the bottom; its tail may run out of the
+  bottom as a washout does.
+
+Drawing is delegated to :class:`._blit.Blitter`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..plots import Curve, band_outline, data_limits, draw_item, legend
+from ._blit import Blitter
+
+#: Headroom above the highest value when an axis is fitted: a log axis x 1.6, a linear one to
+#: a round number above 1.15 x the data (room for a slider's first steps without growing).
+LOG_HEADROOM = 1.6
+FIT_HEADROOM = 1.15
+#: On a log axis every curve's peak stays at least this factor above the bottom.
+LOG_PEAK_MARGIN = 2.0
+#: When axes must grow they grow with room to spare (each growth costs a full redraw, 60-175 ms,
+#: against 1-6 ms for a blit): a linear top to a round number above 1.25 x the data (so a
+#: small step of a slider rarely needs one), a log axis by half a decade beyond it.
+GROWTH_HEADROOM = 1.25
+LOG_GROWTH = 10 ** 0.5
+
+
+#: Mantissas of the round numbers axes end at.
+ROUND_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def round_up(value: float) -> float:
+    """The next number of the form m x 10^k (m in :data:`ROUND_STEPS`) at or above ``value`` (> 0)."""
+    k = np.floor(np.log10(value))
+    for m in ROUND_STEPS:
+        if m * 10 ** k >= value * (1 - 1e-12):
+            return float(m * 10 ** k)
+    return float(10 ** (k + 1))
+
+
+class LiveFigure:
+    """The figure of one dashboard: ``update(view)``, ``fit()``, ``extend()``, ``draw()``."""
+
+    def __init__(self, n_axes: int, figsize, title: str, *, legend_loc, log_decades, layout: str = "row"):
+        import matplotlib.pyplot as plt
+
+        # The figure comes from the backend, not from pyplot, so it is not in pyplot's registry
+        # of open figures. In a notebook every widget message runs IPython's post_execute hook,
+        # where pyplot redraws each registered figure that is stale: dashboards' figures were
+        # redrawn in full after every message, including the browser's own "draw" requests, an
+        # endless loop that kept the kernel busy. A dashboard draws itself when it changes.
+        with plt.ioff():
+            manager = plt.new_figure_manager(0, figsize=figsize, layout="constrained")
+        manager.set_window_title(title)  # also the download's file name
+        self.fig = manager.canvas.figure
+        grid = (n_axes, 1) if layout == "column" else (1, n_axes)  # panels side by side, or stacked
+        self.axes = list(self.fig.subplots(*grid, squeeze=False).ravel())
+        self.artists: dict = {}
+        self.items: dict = {}
+        self._styles: dict = {}
+        self.legend_loc = legend_loc
+        self.log_decades = log_decades
+        self.blitter = Blitter(self.fig, lambda: [a for a in self.artists.values() if a.get_visible()])
+
+    # ----- artists ------------------------------------------------------------------------
+    def update(self, view) -> bool:
+        """Move each artist to the View's data; returns True if the legends were remade."""
+        legends_dirty = False
+        self.items = dict(view.artists)
+        for key, item in view.artists.items():
+            ax = self.axes[item.ax]
+            art = self.artists.get(key)
+            if art is None:
+                art = self.artists[key] = draw_item(ax, item, animated=True)
+                legends_dirty = True
+            elif isinstance(item, Curve):
+                art.set_data(item.x, item.y)
+                art.set_color(item.color)
+                art.set_linestyle(item.linestyle)
+            else:
+                art.set_xy(band_outline(item))
+                art.set_facecolor(item.color)
+            style = (item.label, item.color, str(getattr(item, "linestyle", "")))
+            if self._styles.get(key) != style or not art.get_visible():
+                art.set_label(item.label)
+                self._styles[key] = style
+                legends_dirty = True
+            art.set_visible(True)
+        for key, art in self.artists.items():
+            if key not in view.artists and art.get_visible():
+                art.set_visible(False)
+                art.set_label("_hidden")
+                self._styles.pop(key, None)
+                legends_dirty = True
+        if legends_dirty:
+            self.rebuild_legends()
+        return legends_dirty
+
+    def rebuild_legends(self) -> None:
+        for ax in self.axes:
+            handles = [a for a in self.artists.values()
+                       if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
+            if handles:
+                legend(ax, handles, loc=self.legend_loc(ax)).set_animated(True)
+        self.blitter.forget_legends()
+
+    def _fitted(self, ax):
+        """The visible items on ``ax`` that decide its limits (reference lines excluded)."""
+        return [self.items[k] for k, a in self.artists.items()
+                if a.axes is ax and a.get_visible() and k in self.items
+                and not getattr(self.items[k], "marker", False)]
+
+    @staticmethod
+    def _x_limits(items, log):
+        x = np.concatenate([np.asarray(i.x, dtype=float).ravel() for i in items]) if items else np.array([])
+        x = x[np.isfinite(x) & (x > 0)] if log else x[np.isfinite(x)]
+        return (float(x.min()), float(x.max())) if x.size else None
+
+    def _lowest_peak(self, items):
+        peaks = [data_limits([i], log=True) for i in items]
+        peaks = [p[1] for p in peaks if p is not None]
+        return min(peaks) if peaks else None
+
+    # ----- axes policy --------------------------------------------------------------------
+    def fit(self) -> None:
+        """Fit each axis to what is shown (Rescale, or a change of scale)."""
+        for ax in self.axes:
+            items = self._fitted(ax)
+            if not items:
+                continue
+            xlog, ylog = ax.get_xscale() == "log", ax.get_yscale() == "log"
+            xl = self._x_limits(items, xlog)
+            if xl and xl[1] > xl[0]:
+                ax.set_xlim(*xl)
+            yl = data_limits(items, log=ylog)
+            ymax = yl[1] if yl and yl[1] > 0 else 1.0
+            if ylog:
+                low = ymax * self.log_decades()
+                peak = self._lowest_peak(items)
+                if peak is not None:
+                    low = min(low, peak / LOG_PEAK_MARGIN)
+                ax.set_ylim(low, ymax * LOG_HEADROOM)
+            else:
+                ax.set_ylim(0, round_up(ymax * FIT_HEADROOM))
+
+    def extend(self) -> bool:
+        """Grow any axis that the drawn data would leave (never shrink); True if one grew."""
+        grew = False
+        for ax in self.axes:
+            items = self._fitted(ax)
+            if not items:
+                continue
+            xlog, ylog = ax.get_xscale() == "log", ax.get_yscale() == "log"
+            x0, x1 = ax.get_xlim()
+            xl = self._x_limits(items, xlog)
+            if xl and (xl[0] < x0 or xl[1] > x1):
+                ax.set_xlim(min(x0, xl[0]), max(x1, xl[1]))
+                grew = True
+            y0, y1 = ax.get_ylim()
+            yl = data_limits(items, log=ylog)
+            if yl is None:
+                continue
+            new0, new1 = y0, y1
+            if yl[1] > y1:
+                new1 = yl[1] * LOG_GROWTH if ylog else round_up(yl[1] * GROWTH_HEADROOM)
+            if ylog:
+                peak = self._lowest_peak(items)
+                if peak is not None and peak / LOG_PEAK_MARGIN < y0:
+                    new0 = peak / LOG_PEAK_MARGIN / LOG_GROWTH
+            elif yl[0] < y0:
+                new0 = yl[0] - 0.08 * (new1 - yl[0])
+            if (new0, new1) != (y0, y1):
+                ax.set_ylim(new0, new1)
+                grew = True
+        return grew
+
+    def tick_label_lengths(self) -> tuple:
+        """The longest tick label (characters) of each axis, from its locator and formatter
+        (no drawing): the layout depends on how wide the labels are."""
+        out = []
+        for ax in self.axes:
+            for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+                locs = [v for v in axis.get_majorticklocs() if min(lo, hi) <= v <= max(lo, hi)]
+                labels = axis.get_major_formatter().format_ticks(locs) if locs else []
+                out.append(max((len(t) for t in labels), default=0))
+        return tuple(out)
+
+    def relayout(self, *, only_if_labels_changed: bool = False) -> None:
+        """Run constrained layout once for the current axes, then freeze it.
+
+        Layout costs about as much as a full draw (35-100 ms here); it only needs redoing when
+        the axes change (rescale, scale toggle), not on every slider step. When axes grow, the
+        layout is redone only if a tick label got longer or shorter (digits are equally wide).
+        """
+        lengths = self.tick_label_lengths()
+        if not (only_if_labels_changed and lengths == getattr(self, "_label_lengths", None)):
+            self.fig.set_layout_engine("constrained")
+            self.fig.draw_without_rendering()
+            self.fig.set_layout_engine("none")
+            self._label_lengths = lengths
+        self.blitter.invalidate()

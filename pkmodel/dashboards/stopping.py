@@ -1,0 +1,75 @@
+"""Lesson 5: stopping, abrupt or tapered (washout after G21's regimen).
+
+For teaching only; nothing here recommends or adjusts a dose for anyone.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import lessons
+from .. import literature as lit
+from ..plots import POPULATION_COLORS, SPECIES_LINESTYLES, SPECIES_SHORT
+from ..simulate import simulate
+from ..units import HOURS_PER_DAY
+from .base import Dashboard
+from .view import G21_DAYS, G21_DOSE, G21_INTERVAL, UNIT, Curve, View, _days, _fmt
+
+
+class StoppingDashboard(Dashboard):
+    """Washout after G21's regimen (2.5 mg twice daily) stopped abruptly or tapered (illustration)."""
+
+    title = "Stopping: how long does it take to wash out?"
+    main = "stop_day"
+    toggles = ("how",)
+    horizon_days = 80
+    dose_mg = G21_DOSE
+    interval_h = G21_INTERVAL
+
+    def make_controls(self, W):
+        return {
+            "stop_day": W.IntSlider(value=G21_DAYS, min=3, max=30, step=1, description="Full dose for (days)"),
+            "how": W.ToggleButtons(options=list(lessons.STOP_MODES), value=lessons.STOP_MODES[0],
+                                   description="How", style={"button_width": "128px"}),
+        }
+
+    def regimen(self, v):
+        stop_h = v["stop_day"] * HOURS_PER_DAY
+        reg = lessons.stopping_regimen(v["how"], stop_h, self.dose_mg, self.interval_h)
+        return reg, reg.doses[-1].time
+
+    def compute(self, v):
+        reg, _ = self.regimen(v)
+        end_h = reg.doses[-1].time
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 961)
+        arts = {}
+        start = v["stop_day"]
+        rows = [[f"days from day {start} to", "½: stop", "½: taper", "10 %: stop", "10 %: taper"]]
+        for name in lit.PRESETS:
+            p = lit.preset(name)
+            r = simulate(p.model, reg, t)
+            color = POPULATION_COLORS[name]
+            for sp in ("diazepam", "desmethyldiazepam"):
+                arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES[sp],
+                                             f"{SPECIES_SHORT[sp]}, {name}")
+            table = lessons.taper_vs_abrupt(p.model, start_h=start * HOURS_PER_DAY, horizon_h=t[-1],
+                                            dose_mg=self.dose_mg, interval_h=self.interval_h)
+            for sp in ("diazepam", "desmethyldiazepam"):
+                rows.append([f"{SPECIES_SHORT[sp]}, {name}"] + [_fmt(table[how][sp][f], 2)
+                                                                for f in lessons.WASHOUT_FRACTIONS
+                                                                for how in lessons.STOP_MODES])
+        arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
+                             "last dose", linewidth=1.2, marker=True)
+        note = (f"Both ways of stopping counted from day {start}, when the full dose ends: days until the level "
+                "falls below 50 % and 10 % of its highest value from that day. "
+                "A metabolite washes out no faster than its parent keeps forming it. "
+                + ("The taper is a pharmacokinetic illustration only, never a schedule to follow."
+                   if v["how"] != "abrupt stop" else ""))
+        return View(arts, rows, note)
+
+    def rescale(self, draw=True):
+        self._artists["stop"].set_visible(False)
+        super().rescale(draw=False)
+        self._artists["stop"].set_visible(True)
+        if draw:
+            self._draw()

@@ -1,0 +1,56 @@
+"""What a lesson shows, as data: curves, bands, a readout table and a note (no widgets).
+
+A lesson's ``compute(values) -> View`` returns one of these; :mod:`.live_figure` draws it in a
+dashboard and :func:`pkmodel.plots.draw` on any Axes (lecture figures).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .. import lessons
+from .. import literature as lit
+from ..plots import Band, Curve  # noqa: F401  (re-exported: lessons build Curves and Bands)
+from ..units import HOURS_PER_DAY, TEACHING_NOTICE
+
+FOOTER = f"<small><i>{TEACHING_NOTICE}</i></small>"
+UNIT = "ng/mL"
+# G21's regimen (2.5 mg twice daily for 15 days), read from its source record, not retyped
+G21_DOSE = lessons.G21_DOSE_MG
+G21_INTERVAL = lessons.G21_INTERVAL_H
+G21_PER_DAY = int(round(HOURS_PER_DAY / G21_INTERVAL))
+G21_DAYS = lessons.G21_DAYS
+
+
+@dataclass
+class View:
+    """What one update shows: artists by stable key, a readout table, and notes."""
+
+    artists: dict
+    rows: list = field(default_factory=list)  # [header, row, row, ...] of strings
+    note: str = ""
+
+
+def _days(times_h):
+    return np.asarray(times_h) / HOURS_PER_DAY
+
+
+def _fmt(x, digits=3):
+    """A readout number: 3 significant digits, whole numbers from 1000 up (no 1.01e+03)."""
+    if x is None or not np.isfinite(x):
+        return "beyond the plot" if x == np.inf else "–"
+    if abs(x) >= 10 ** digits:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}g}"
+
+
+def _quiet(fn, *args, **kwargs):
+    """Call fn, capturing an ExtrapolationWarning as a note instead of a stderr message."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", lit.ExtrapolationWarning)
+        out = fn(*args, **kwargs)
+    notes = [str(w.message) for w in caught if issubclass(w.category, lit.ExtrapolationWarning)]
+    return out, notes

@@ -1,0 +1,123 @@
+r"""The lessons' science without widgets: regimens, what-ifs and readout numbers.
+
+The dashboards show these numbers; tests and notebooks can call the same functions headless.
+Everything here illustrates published group data, for teaching only; nothing here recommends or
+adjusts a dose for anyone.
+
+Example
+-------
+>>> from pkmodel import lessons
+>>> from pkmodel import literature as lit
+>>> table = lessons.taper_vs_abrupt(lit.preset("elderly").model, start_h=15 * 24)
+>>> sorted(table)                                   # doctest: +NORMALIZE_WHITESPACE
+['abrupt stop', 'stepwise taper']
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import metrics
+from . import literature as lit
+from .regimen import Regimen, repeated, taper
+from .simulate import simulate
+from .units import HOURS_PER_DAY, ML_MIN_TO_L_H
+
+#: G21's regimen, read from its source record (not retyped): dose (mg), interval (h), days.
+G21_DOSE_MG = lit.diazepam.v.G21_DOSE_MG.value
+G21_INTERVAL_H = lit.diazepam.v.G21_INTERVAL_H.value
+G21_DAYS = int(lit.diazepam.v.G21_DAYS.value)
+
+#: The illustrative taper of lesson 5: three one-week steps at 3/4, 1/2 and 1/4 of the dose.
+#: A pharmacokinetic illustration only, never a schedule to follow.
+TAPER_FRACTIONS = (0.75, 0.5, 0.25)
+TAPER_STEP_DAYS = 7
+
+#: Fractions of the level at the start of the reduction that the stopping table reports.
+WASHOUT_FRACTIONS = (0.5, 0.1)
+
+#: The two ways of stopping compared in lesson 5.
+STOP_MODES = ("abrupt stop", "stepwise taper")
+
+
+def clearance_ml_min_per_kg(clearance_l_h: float, weight_kg: float) -> float:
+    """A clearance in L/h as mL/min/kg, the unit most papers print (conversion from
+    :data:`pkmodel.units.ML_MIN_TO_L_H`)."""
+    return clearance_l_h / ML_MIN_TO_L_H / weight_kg
+
+
+def stopping_regimen(how: str, start_h: float, dose_mg: float = G21_DOSE_MG,
+                     interval_h: float = G21_INTERVAL_H) -> Regimen:
+    """Full doses until ``start_h`` (h), then stop abruptly or taper (:data:`TAPER_FRACTIONS`).
+
+    ``how`` is one of :data:`STOP_MODES`. The taper gives ``dose_mg`` × each fraction for
+    :data:`TAPER_STEP_DAYS` days per step, then stops.
+    """
+    if how not in STOP_MODES:
+        raise ValueError(f"how must be one of {STOP_MODES!r}; got {how!r}")
+    if how == "abrupt stop":
+        return repeated(dose_mg, interval_h, until=start_h)
+    week = TAPER_STEP_DAYS * HOURS_PER_DAY
+    steps = [(start_h, dose_mg, interval_h)] + [(week, dose_mg * f, interval_h) for f in TAPER_FRACTIONS]
+    return taper(steps)
+
+
+def taper_vs_abrupt(model, *, start_h: float, species=("diazepam", "desmethyldiazepam"),
+                    fractions=WASHOUT_FRACTIONS, horizon_h: float | None = None,
+                    dose_mg: float = G21_DOSE_MG, interval_h: float = G21_INTERVAL_H,
+                    tolerance_h: float = 0.05) -> dict:
+    r"""Days from the start of the reduction until each species falls below fractions of its level.
+
+    Both ways of stopping are measured from the same day, ``start_h`` (the first dose not given
+    in full), against the same reference: the highest level at or after that time,
+    :math:`C_{ref} = \max_{t \ge t_s} C(t)` (:func:`pkmodel.metrics.time_below_fraction` with
+    ``after=start_h``), so the taper's slower fall shows as more days.
+
+    Returns
+    -------
+    dict
+        ``{how: {species: {fraction: days}}}`` for ``how`` in :data:`STOP_MODES`; ``inf`` where
+        the level has not fallen that far by ``horizon_h`` (default: 45 days after the taper ends).
+    """
+    if horizon_h is None:
+        horizon_h = start_h + (len(TAPER_FRACTIONS) * TAPER_STEP_DAYS + 45) * HOURS_PER_DAY
+    times = np.linspace(0.0, horizon_h, int(horizon_h / interval_h) * 4 + 1)
+    out = {}
+    for how in STOP_MODES:
+        r = simulate(model, stopping_regimen(how, start_h, dose_mg, interval_h), times)
+        out[how] = {sp: {f: metrics.time_below_fraction(r, sp, f, after=start_h, tolerance=tolerance_h)
+                         / HOURS_PER_DAY for f in fractions} for sp in species}
+    return out
+
+
+def last_interval_average(result, species: str, regimen: Regimen, unit: str = "ng/mL") -> float:
+    r"""Average level :math:`\bar C` over the dosing interval that ends at the last dose.
+
+    The interval is the spacing of the last two doses; measured by
+    :func:`pkmodel.metrics.interval_summary` (analytic AUC ÷ τ). ``nan`` for a single dose.
+    """
+    if len(regimen) < 2:
+        return math.nan
+    last, before = regimen.doses[-1].time, regimen.doses[-2].time
+    return float(metrics.interval_summary(result, species, before, last - before, unit).caverage)
+
+
+def accumulation_table(model, regimen: Regimen, interval_h: float, result=None,
+                       species: str = "diazepam", unit: str = "ng/mL") -> dict:
+    r"""The accumulation lesson's readout for one model on a repeated regimen.
+
+    Returns ``half_life_h`` (:meth:`Model.half_life`), ``days_to_90pct`` (90 % of steady state,
+    :func:`metrics.time_to_steady_state`), ``accumulation_ratio``
+    (:math:`1/(1-e^{-k\tau})`, :func:`metrics.accumulation_ratio`) and ``average_last_interval``:
+    :math:`\bar C` over the last dosing interval before the last dose
+    (:func:`last_interval_average`), ``nan`` for a single dose.
+    """
+    th = model.half_life(species)
+    if result is None:
+        result = simulate(model, regimen, np.linspace(0.0, regimen.doses[-1].time + interval_h, 2))
+    return {"half_life_h": th,
+            "days_to_90pct": metrics.time_to_steady_state(th, 0.9) / HOURS_PER_DAY,
+            "accumulation_ratio": metrics.accumulation_ratio(th, interval_h),
+            "average_last_interval": last_interval_average(result, species, regimen, unit)}
