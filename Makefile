@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine with Python 3.11+:
 #   make lab    create .venv if needed, install, open JupyterLab on the first notebook
 #   make test   the same set-up, then the whole test suite (notebooks and browser tests included)
-# Others: make bench, make bench-browser, make lecture, make figures, make screenshots, make clean
+# Others: make bench, make bench-browser, make lecture, make notebooks, make figures, make screenshots, make clean
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +11,7 @@ HOST   := 127.0.0.1
 PORT   ?= 8888
 FIRST_NOTEBOOK := 00_start_here.ipynb
 
-.PHONY: install lab test test-fast bench bench-browser lecture figures screenshots clean
+.PHONY: install lab test test-fast bench bench-browser lecture figures screenshots notebooks clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "pkmodel needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -47,6 +47,10 @@ bench: install
 lecture: install
 	JUPYTER_PATH=$(CURDIR)/lecture PKMODEL_LECTURE=1 $(VENV)/bin/voila --no-browser --Voila.ip=$(HOST) \
 		--port 8866 --template=pkmodel-lecture notebooks/
+
+# After editing a notebook's .md source outside JupyterLab: bring its paired .ipynb up to date.
+notebooks: install
+	$(VENV)/bin/jupytext --sync notebooks/*.md instructor/*.md
 
 figures: install
 	$(PY) -m pkmodel.figures figures

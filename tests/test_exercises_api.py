@@ -133,7 +133,7 @@ def test_notebook_8_has_every_kind_and_its_placeholder_is_wrong_without_a_named_
     root = Path(__file__).resolve().parents[1]
     cells = json.loads((root / "notebooks" / "08_exercises.ipynb").read_text())["cells"]
     code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-    placeholder = 0.0001  # the value notebooks/make_notebooks.py writes into every answer cell
+    placeholder = 0.0001  # the value notebook 08 puts in every answer cell
     for kind in exercises.KINDS:
         assert f'answers["{kind}"] = {placeholder}' in code and f'problems["{kind}"].check(' in code
         for s in range(50):
