@@ -24,25 +24,14 @@ FIGURES = (
     ("7_sensitivity_illustrative", "sensitivity", {}),
 )
 
-#: The sources each figure's caption cites (keys of pkmodel.literature.SOURCES).
-CITATIONS = {
-    "1_half_life_volume_clearance": ("G21",),
-    "2_lifespan_age80_vs_25": ("K75", "G80"),
-    "3_metabolites_young_log": ("G21", "G89", "CZ1", "TZ1", "OX1"),
-    "4_accumulation_G21": ("G21",),
-    "5_washout_G21_log": ("G21", "G89", "CZ1"),
-    "6_cyp2c19_poor_metaboliser_age70": ("K75", "Q99", "G21"),
-    "7_population_bands_age80": ("K75", "G21"),
-    "7_sensitivity_illustrative": ("R78",),
-}
-
-
 def caption(stem: str, cls) -> str:
-    """One caption line: the lesson's title and summary, then its sources with DOI/PMID."""
+    """One caption line: the lesson's title and summary, then its sources with DOI/PMID
+    (:data:`pkmodel.dashboards.citations.LESSON_SOURCES`, the table the dashboards' export uses)."""
     from . import literature as lit
+    from .dashboards.citations import LESSON_SOURCES
 
     summary = (cls.__doc__ or "").strip().splitlines()[0]
-    cites = " ".join(f"[{k}] {lit.cite(k)}" for k in CITATIONS[stem])
+    cites = " ".join(f"[{k}] {lit.cite(k)}" for k in LESSON_SOURCES[cls.__name__])
     return f"- `{stem}`: {cls.title}. {summary} Sources: {cites}"
 
 

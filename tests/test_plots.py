@@ -157,11 +157,13 @@ def test_lecture_figures_and_lesson_figures_need_no_widgets(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False", "lecture figures imported ipywidgets"
     captions = (tmp_path / "CAPTIONS.md").read_text()
-    from pkmodel.figures import CITATIONS, FIGURES
+    from pkmodel.dashboards import DASHBOARDS
+    from pkmodel.dashboards.citations import LESSON_SOURCES
+    from pkmodel.figures import FIGURES
 
-    for stem, _, _ in FIGURES:
+    for stem, name, _ in FIGURES:
         line = next(ln for ln in captions.splitlines() if f"`{stem}`" in ln)
-        for key in CITATIONS[stem]:
+        for key in LESSON_SOURCES[DASHBOARDS[name].__name__]:
             assert key in lit.SOURCES and f"[{key}]" in line
             ident = lit.SOURCES[key].identifier  # DOI/PMID where verified (none yet for some)
             assert ident is None or ident in line, f"{stem}: caption lacks {key}'s {ident}"

@@ -123,23 +123,25 @@ class LifespanDashboard(Dashboard):
         self.axes[0].set_xlabel("Time after the dose (days)")
         self._draw_published()
         self._draw_single_dose_peaks()
+        if getattr(self, "lecture", False):  # projector type is large: two-line labels fit the short panels
+            self.axes[0].set_ylabel(f"Plasma conc.\n({UNIT})")
+            self.axes[1].set_ylabel("Terminal\nt½ (h)")
 
     def _draw_single_dose_peaks(self):
         """Published peaks after one oral dose, scaled to this dose (linear kinetics): static markers."""
         ax = self.axes[0]
         recs = lit.single_dose_peaks(self.drug)
         timed = [r for r in recs if r.tmax is not None]
+        keys = ", ".join(dict.fromkeys(r.source_key for r in recs))
         if timed:
-            ax.plot([r.tmax.value / HOURS_PER_DAY for r in timed], [r.peak_per_mg * self.dose_mg for r in timed],
-                    "kx", markersize=7, zorder=3)
+            (marks,) = ax.plot([r.tmax.value / HOURS_PER_DAY for r in timed],
+                               [r.peak_per_mg * self.dose_mg for r in timed], "kx", markersize=7, zorder=3,
+                               label=f"published peaks ({keys})")
+            self.live.static_handles.append(marks)  # listed in the legend under the live curves
         for r in recs:
             if r.tmax is None:  # peak reported without its time: a short bar over the first hours
                 y = r.peak_per_mg * self.dose_mg
                 ax.plot([0.0, 3.0 / HOURS_PER_DAY], [y, y], color="k", linewidth=1.0, linestyle=(0, (1, 1)), zorder=3)
-        if recs:
-            keys = ", ".join(dict.fromkeys(r.source_key for r in recs))
-            ax.text(0.98, 0.70, f"× published peaks per {self.dose_mg:g} mg\n({keys})", transform=ax.transAxes,
-                    ha="right", va="top", fontsize=9, color="#333333")
 
     def _draw_published(self):
         """The model's half-life line over age and the published study groups (static artists)."""

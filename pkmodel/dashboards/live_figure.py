@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..plots import Curve, band_outline, data_limits, draw_item, legend
+from ..plots import LEGEND_FONTSIZE, Curve, band_outline, data_limits, draw_item, legend
 from ._blit import Blitter
 
 #: Headroom above the highest value when an axis is fitted: a log axis x 1.6, a linear one to
@@ -69,6 +69,10 @@ class LiveFigure:
         self._styles: dict = {}
         self.legend_loc = legend_loc
         self.log_decades = log_decades
+        #: Smallest legend font (pt); lecture mode raises it to the projector's minimum.
+        self.font_minimum = 0.0
+        #: Static artists (drawn once, in the background) that the legend lists after the live ones.
+        self.static_handles: list = []
         self.blitter = Blitter(self.fig, lambda: [a for a in self.artists.values() if a.get_visible()])
 
     # ----- artists ------------------------------------------------------------------------
@@ -109,8 +113,10 @@ class LiveFigure:
         for ax in self.axes:
             handles = [a for a in self.artists.values()
                        if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
+            handles += [h for h in self.static_handles if h.axes is ax]
             if handles:
-                legend(ax, handles, loc=self.legend_loc(ax)).set_animated(True)
+                kwargs = {"fontsize": self.font_minimum} if self.font_minimum > LEGEND_FONTSIZE else {}
+                legend(ax, handles, loc=self.legend_loc(ax), **kwargs).set_animated(True)
         self.blitter.forget_legends()
 
     def _fitted(self, ax):
