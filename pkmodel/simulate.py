@@ -12,17 +12,21 @@ With the eigen-decomposition :math:`K = V \Lambda V^{-1}` this is
 :math:`y_k = V^{-1}x_k`, :math:`w_k = V^{-1}u_k`, :math:`\varphi(\lambda,\tau) = (e^{\lambda\tau}-1)/\lambda`
 (:math:`=\tau` at :math:`\lambda = 0`), evaluated for the whole time grid at once. The time
 integral of the state (for AUC and the amount eliminated) follows with
-:math:`\psi(\lambda,\tau) = (\varphi - \tau)/\lambda`.
+:math:`\psi(\lambda,\tau) = (\varphi - \tau)/\lambda`. The states at the E segment starts
+obey the affine recurrence :math:`y_k = e^{\lambda\Delta_{k-1}} y_{k-1} + c_k`, solved by a
+prefix scan in :math:`\lceil\log_2 E\rceil` vectorised steps (:func:`pkmodel._exact.affine_scan`).
 
-When two rate constants coincide or nearly coincide (:math:`k_a = k`, the Bateman trap) the
-eigenvectors become (nearly) parallel; then, and only then, the engine switches to the
-matrix exponential of an augmented matrix (Van Loan), which is exact for any :math:`K`:
+When two rate constants coincide or nearly coincide (:math:`k_a = k`, the Bateman trap; a
+metabolite as long-lived as its parent) the eigenvectors become (nearly) parallel; for those
+subjects (eigenvector condition number >= :data:`CONDITION_LIMIT`) the engine works instead in
+a triangular form :math:`K = U T U^H` and evaluates :math:`e^{T\tau}` and its integrals exactly
+through divided differences of the exponential (:mod:`pkmodel._exact`): exact for equal rates,
+for any spacing and any compartment order, with no perturbation.
 
-.. math::
-
-    \exp\left(\tau\begin{bmatrix} K & 0 & u \\ I & 0 & 0 \\ 0 & 0 & 0\end{bmatrix}\right)
-    \begin{bmatrix} x_k \\ 0 \\ 1 \end{bmatrix}
-    = \begin{bmatrix} x(t_k+\tau) \\ \int_0^\tau x \\ 1 \end{bmatrix}.
+Accuracy (tests/test_engine_near_equal.py, against 50-digit mpmath references): within
+1e-12 of the peak everywhere and 1e-9 relative wherever a value exceeds 1e-6 of its peak, for
+rate constants equal or 1e-14 ... 1e-2 (relative) apart, chains of up to 4 species with an
+oral depot, a peripheral compartment, IV/infusion/oral and repeated doses.
 
 Doses are applied at exactly their times (a bolus makes the state jump; the default
 ``side="right"`` reports the value just after a dose at that instant, ``side="left"`` just
@@ -32,18 +36,28 @@ before). No adaptive ODE solver is involved.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from numbers import Real
 
 import numpy as np
 
 from . import _validate as check
+from ._exact import TriangularPart, affine_scan
 from .model import Model, ModelBatch
 from .regimen import Regimen
 
-#: Above this eigenvector condition number the eigen path would lose more than ~1e-11 relative
-#: accuracy, so the matrix-exponential path is used instead.
-CONDITION_LIMIT = 1e5
+#: Eigenvector condition number from which a subject takes the triangular (divided-difference)
+#: path instead of the eigen path. Below it the eigen path's rounding error, ~cond x 1e-16 of
+#: the state, stays under 1e-13 of the peak; the triangular path is exact to rounding for any
+#: spacing but costs more per time point.
+CONDITION_LIMIT = 1e3
+#: Largest first-order rate constant the engine accepts, 1/h (a half-life of 2.5 ns).
+MAX_RATE_CONSTANT = 1e9
+#: Largest infusion rate accepted, mg/h.
+MAX_INFUSION_RATE = 1e100
+#: Elements (subjects x times x states) evaluated at once: bounds the temporaries.
+_CHUNK = 1 << 20
 
-from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: F401  (re-exported)
+from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: E402,F401  (re-exported)
 
 
 def _phi(z: np.ndarray, tau: np.ndarray) -> np.ndarray:
@@ -75,49 +89,63 @@ class _Events:
 def _events(model: Model, regimen: Regimen) -> _Events:
     m = model.n_states
     mw = model.molar_masses()
-    depot = m - 1
-    items = []  # (time, bolus vector, rate delta vector)
-    for d in regimen.doses:
-        vec = np.zeros(m)
-        if d.route == "oral":
-            if model.absorption is None:
-                raise ValueError(f"route 'oral' needs a model with an absorption route; model "
-                                 f"{model.name or model.names} has none (use 'iv' or 'infusion')")
-            into = model.index(model.absorption.into)
-            vec[depot] = model.absorption.bioavailability * d.amount / mw[into]
-            items.append((d.time + model.absorption.lag, vec, None))
-        else:
-            target = model.index(d.compartment or model.dose_compartment, what="dose compartment")
-            if d.route == "iv":
-                vec[target] = d.amount / mw[target]
-                items.append((d.time, vec, None))
-            else:  # infusion
-                vec[target] = d.amount / mw[target] / d.duration
-                items.append((d.time, None, vec))
-                items.append((d.time + d.duration, None, -vec))
-    when = np.array([0.0] + [t for t, _, _ in items])
-    times = np.unique(when)
-    slot = np.searchsorted(times, when[1:])
-    bolus = np.zeros((times.size, m))
-    delta = np.zeros((times.size, m))
-    b_rows = [(k, b) for k, (_, b, _) in zip(slot, items) if b is not None]
-    r_rows = [(k, r) for k, (_, _, r) in zip(slot, items) if r is not None]
-    if b_rows:
-        np.add.at(bolus, np.array([k for k, _ in b_rows]), np.array([b for _, b in b_rows]))
-    if r_rows:
-        np.add.at(delta, np.array([k for k, _ in r_rows]), np.array([r for _, r in r_rows]))
-    rate = np.cumsum(delta, axis=0)
-    rate[np.abs(rate) < 1e-14 * (np.abs(delta).max() + 1e-300)] = 0.0  # exact zero after an infusion ends
-    return _Events(times, bolus, rate)
+    doses = regimen.doses
+    n = len(doses)
+    time = np.fromiter((d.time for d in doses), float, n)
+    amount = np.fromiter((d.amount for d in doses), float, n)
+    duration = np.fromiter((d.duration for d in doses), float, n)
+    route = [d.route for d in doses]
+    oral = np.fromiter((r == "oral" for r in route), bool, n)
+    infusion = np.fromiter((r == "infusion" for r in route), bool, n)
+    target = np.full(n, m - 1)
+    if oral.any():
+        if model.absorption is None:
+            raise ValueError(f"route 'oral' needs a model with an absorption route; model "
+                             f"{model.name or model.names} has none (use 'iv' or 'infusion')")
+        into = model.index(model.absorption.into)
+        amount = np.where(oral, model.absorption.bioavailability * amount, amount)
+        time = np.where(oral, time + model.absorption.lag, time)
+    if not oral.all():
+        where = {}
+        for i in np.flatnonzero(~oral):
+            name = doses[i].compartment or model.dose_compartment
+            if name not in where:
+                where[name] = model.index(name, what="dose compartment")
+            target[i] = where[name]
+    mass = np.ones(n)
+    mass[oral] = mw[into] if oral.any() else 1.0
+    mass[~oral] = mw[target[~oral]]
+    per_state = amount / mass  # state units
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        rate = np.where(infusion, per_state / np.where(infusion, duration, 1.0), 0.0)
+    fast = infusion & ~(np.abs(amount / np.where(infusion, duration, 1.0)) <= MAX_INFUSION_RATE)
+    if fast.any():
+        i = int(np.argmax(fast))
+        raise ValueError(f"infusion {i} ({doses[i].amount:g} mg over {doses[i].duration:g} h) would run at "
+                         f"{doses[i].amount / doses[i].duration:g} mg/h; the infusion rate amount/duration "
+                         f"must be at most {MAX_INFUSION_RATE:g} mg/h (give it as an 'iv' bolus instead)")
+    stop = time + np.where(infusion, duration, 0.0)
+    times = np.unique(np.concatenate([[0.0], time, stop[infusion]]))
+    E = times.size
+    bolus = np.zeros((E, m))
+    delta = np.zeros((E, m))
+    b = ~infusion
+    np.add.at(bolus, (np.searchsorted(times, time[b]), target[b]), per_state[b])
+    np.add.at(delta, (np.searchsorted(times, time[infusion]), target[infusion]), rate[infusion])
+    np.add.at(delta, (np.searchsorted(times, stop[infusion]), target[infusion]), -rate[infusion])
+    rates = np.cumsum(delta, axis=0)
+    rates[np.abs(rates) < 1e-14 * (np.abs(delta).max() + 1e-300)] = 0.0  # exact zero after an infusion ends
+    return _Events(times, bolus, rates)
 
 
 class _ModalPart:
     r"""Eigen path for subjects whose eigenvectors are well conditioned.
 
-    In modal coordinates :math:`y = V^{-1}x` the propagation is diagonal, so the state at every
-    segment start follows from a cheap recurrence, and the time integral of the state
-    (:math:`J = \int y`) with it: :math:`J_{k+1} = J_k + \varphi\,y_k + \psi\,w_k`,
-    :math:`y_{k+1} = e^{\lambda\Delta}y_k + \varphi\,w_k + V^{-1}b_{k+1}`.
+    In modal coordinates :math:`y = V^{-1}x` the propagation is diagonal, so the states at the
+    segment starts follow from the affine scan
+    :math:`y_{k} = e^{\lambda\Delta_{k-1}}y_{k-1} + \varphi_{k-1} w_{k-1} + V^{-1}b_{k}`, and the
+    time integral of the state (:math:`J = \int y`) from a cumulative sum,
+    :math:`J_k = \sum_{l<k} \varphi_l\,y_l + \psi_l\,w_l`.
     """
 
     def __init__(self, lam, vec, ev: _Events, has_input: bool):
@@ -128,28 +156,29 @@ class _ModalPart:
         vinv = np.linalg.inv(vec)
         b = np.einsum("sij,ej->sei", vinv, ev.bolus)
         self.w = np.einsum("sij,ej->sei", vinv, ev.rate) if has_input else None
-        S, E, m = b.shape
-        tau = np.diff(ev.starts)[None, :, None]
-        z = lam[:, None, :] * tau
-        e, ph = np.exp(z), _phi(z, tau)
-        ps = _psi(z, tau) if has_input else None
-        y = np.empty_like(b)
         J = np.zeros_like(b)
-        yk, jk = b[:, 0], np.zeros_like(b[:, 0])
-        y[:, 0] = yk
-        for k in range(1, E):
-            jk = jk + ph[:, k - 1] * yk
-            yk = e[:, k - 1] * yk + b[:, k]
+        if b.shape[1] > 1:
+            tau = np.diff(ev.starts)[None, :, None]
+            z = lam[:, None, :] * tau
+            ph = _phi(z, tau)
+            a = np.empty_like(b)
+            a[:, 0] = 0.0
+            a[:, 1:] = np.exp(z)
             if has_input:
-                jk = jk + ps[:, k - 1] * self.w[:, k - 1]
-                yk = yk + ph[:, k - 1] * self.w[:, k - 1]
-            y[:, k], J[:, k] = yk, jk
+                b[:, 1:] += ph * self.w[:, :-1]
+            y = affine_scan(a, b)
+            inc = ph * y[:, :-1]
+            if has_input:
+                inc += _psi(z, tau) * self.w[:, :-1]
+            np.cumsum(inc, axis=1, out=J[:, 1:])
+        else:
+            y = b
         self.y, self.J = y, J
 
-    def evaluate(self, k, tau, integral):
-        yk = self.y[:, k]
+    def evaluate(self, k, tau, integral, rows=slice(None)):
+        yk = self.y[rows, k]
         t = tau[None, :, None]
-        z = self.lam[:, None, :] * t
+        z = self.lam[rows, None, :] * t
         ph = _phi(z, t) if (self.has_input or integral) else None
         ps = _psi(z, t) if (self.has_input and integral) else None
         # in place: for many subjects and times each (S, N, m) temporary costs as much as the
@@ -157,57 +186,17 @@ class _ModalPart:
         modal = np.exp(z, out=z)
         modal *= yk
         if self.has_input:
-            wk = self.w[:, k]
+            wk = self.w[rows, k]
             modal += ph * wk
-        x = (modal @ self.vt).real
+        x = (modal @ self.vt[rows]).real
         integ = None
         if integral:
             im = ph * yk
-            im += self.J[:, k]
+            im += self.J[rows, k]
             if self.has_input:
                 im += ps * wk
-            integ = (im @ self.vt).real
+            integ = (im @ self.vt[rows]).real
         return x, integ
-
-
-class _ExpmPart:
-    """Matrix-exponential path (Van Loan) for subjects with (nearly) coinciding rate constants."""
-
-    def __init__(self, K, ev: _Events):
-        self.K = K
-        S, m, _ = K.shape
-        E = ev.starts.size
-        self.u = np.broadcast_to(ev.rate, (S, E, m))
-        self.x0 = np.zeros((S, E, m))  # state at each segment start, after its bolus
-        self.i0 = np.zeros((S, E, m))  # integral of the state from 0 to each segment start
-        state = np.zeros((S, m))
-        integral = np.zeros((S, m))
-        for k in range(E):
-            if k > 0:
-                tau = ev.starts[k] - ev.starts[k - 1]
-                xk, ik = self._step(state[:, None], self.u[:, k - 1][:, None], np.full((S, 1), tau))
-                state, integral = xk[:, 0], integral + ik[:, 0]
-            state = state + ev.bolus[k]
-            self.x0[:, k], self.i0[:, k] = state, integral
-
-    def _step(self, x, u, tau):
-        """x, u: (S, N, m); tau: (S, N) -> exact state and integral increment."""
-        from scipy.linalg import expm  # imported lazily: only this rare path needs scipy
-
-        S, N, m = x.shape
-        M = np.zeros((S, N, 2 * m + 1, 2 * m + 1))
-        M[:, :, :m, :m] = self.K[:, None]
-        M[:, :, m:2 * m, :m] = np.eye(m)
-        M[:, :, :m, 2 * m] = u
-        M *= tau[:, :, None, None]
-        v = np.concatenate([x, np.zeros((S, N, m)), np.ones((S, N, 1))], axis=-1)
-        out = np.einsum("snij,snj->sni", expm(M), v)
-        return out[..., :m], out[..., m:2 * m]
-
-    def evaluate(self, k, tau, integral):
-        S = self.K.shape[0]
-        x, integ = self._step(self.x0[:, k], self.u[:, k], np.broadcast_to(tau, (S, tau.size)))
-        return x, (integ + self.i0[:, k]) if integral else None
 
 
 class _Solution:
@@ -215,7 +204,7 @@ class _Solution:
 
     Each subject takes the eigen path unless its eigenvector matrix is ill conditioned
     (condition number >= CONDITION_LIMIT, i.e. rate constants that coincide or nearly do);
-    those subjects alone take the matrix-exponential path.
+    those subjects alone take the triangular (divided-difference) path.
     """
 
     def __init__(self, K: np.ndarray, ev: _Events):
@@ -229,11 +218,11 @@ class _Solution:
         #: True when every subject took the eigen path.
         self.modal = bool(ok.all())
         self._parts = []
-        modal_idx, expm_idx = np.flatnonzero(ok), np.flatnonzero(~ok)
+        modal_idx, exact_idx = np.flatnonzero(ok), np.flatnonzero(~ok)
         if modal_idx.size:
             self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
-        if expm_idx.size:
-            self._parts.append((expm_idx, _ExpmPart(K[expm_idx], ev)))
+        if exact_idx.size:
+            self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input)))
 
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""
@@ -241,22 +230,67 @@ class _Solution:
         before = k < 0  # only at t = 0 with side="left": nothing given yet
         k = np.maximum(k, 0)
         tau = np.where(before, 0.0, times - self.ev.starts[k])
-        if len(self._parts) == 1:
+        S, m = self.K.shape[0], self.K.shape[1]
+        step = max(1, _CHUNK // max(1, times.size * m))
+        if len(self._parts) == 1 and S <= step:
             x, integ = self._parts[0][1].evaluate(k, tau, integral)
         else:
-            S, m = self.K.shape[0], self.K.shape[1]
             x = np.empty((S, times.size, m))
             integ = np.empty((S, times.size, m)) if integral else None
             for idx, part in self._parts:
-                xp, ip = part.evaluate(k, tau, integral)
-                x[idx] = xp
-                if integral:
-                    integ[idx] = ip
+                for lo in range(0, idx.size, step):
+                    rows = slice(lo, lo + step)
+                    xp, ip = part.evaluate(k, tau, integral, rows)
+                    x[idx[rows]] = xp
+                    if integral:
+                        integ[idx[rows]] = ip
         if before.any():
             x[:, before] = 0.0
             if integral:
                 integ[:, before] = 0.0
+        for what, arr in (("state", x), ("time integral of the state", integ)):
+            if arr is not None and not np.isfinite(arr).all():
+                s, n, i = np.argwhere(~np.isfinite(arr))[0]
+                raise OverflowError(f"the {what} overflowed (subject {s}, t = {times[n]:g} h, state {i}): "
+                                    f"dose amounts (largest {np.abs(self.ev.bolus).max():g} state units) or "
+                                    f"infusion rates (largest {np.abs(self.ev.rate).max():g} per h) are too "
+                                    "large for double precision")
         return x, integ
+
+
+def _times(name: str, values) -> np.ndarray:
+    """``check.times`` after refusing what is not numbers (None, strings, booleans) with a TypeError."""
+    def bad(v):
+        return v is None or isinstance(v, (str, bytes, bool, np.bool_)) or not isinstance(v, (Real, np.number))
+
+    if isinstance(values, np.ndarray):
+        if values.dtype.kind not in "iuf":
+            raise TypeError(f"{name} must be numbers of hours; got an array of dtype {values.dtype}")
+    elif isinstance(values, (str, bytes)) or (not hasattr(values, "__iter__") and bad(values)):
+        raise TypeError(f"{name} must be a number or a sequence of numbers (hours); got {values!r} "
+                        f"({type(values).__name__})")
+    elif hasattr(values, "__iter__"):
+        values = list(values)
+        for i, v in enumerate(values):
+            if bad(v):
+                raise TypeError(f"{name} must be a sequence of numbers (hours); got {v!r} "
+                                f"({type(v).__name__}) at index {i}")
+    return check.times(name, values)
+
+
+def _check_rates(model: Model, K: np.ndarray) -> None:
+    """Refuse rate constants (clearance / volume) that overflow or exceed MAX_RATE_CONSTANT."""
+    worst = np.abs(K).max(axis=(0, 1)) if K.ndim == 3 else np.abs(K).max(axis=0)
+    bad = ~(worst <= MAX_RATE_CONSTANT)
+    if bad.any():
+        j = int(np.argmax(bad))
+        if j < len(model.compartments):
+            c = model.compartments[j]
+            raise ValueError(f"rate constant out of {c.name!r} (clearance / volume) is {worst[j]:g} 1/h; it must "
+                             f"be at most {MAX_RATE_CONSTANT:g} 1/h, so the volume of {c.name!r} (L) must be at "
+                             f"least its total outflow clearance / {MAX_RATE_CONSTANT:g} (got volume "
+                             f"{c.volume:g} L, outflow clearance {model.outflow_clearance(c.name):g} L/h)")
+        raise ValueError(f"ka (1/h) must be at most {MAX_RATE_CONSTANT:g}; got {worst[j]:g}")
 
 
 def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = "right") -> "Result":
@@ -270,6 +304,12 @@ def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = 
     times : sorted, non-negative times in hours.
     side : ``"right"`` (default) reports the value just after a dose given at that instant,
         ``"left"`` the value just before it (a trough).
+
+    Raises
+    ------
+    TypeError for a model, regimen or times of the wrong type; ValueError for bad values,
+    rate constants above :data:`MAX_RATE_CONSTANT` or infusion rates above
+    :data:`MAX_INFUSION_RATE`; OverflowError if a state would not be finite.
     """
     if isinstance(model, ModelBatch):
         base, K = model.model, model.rate_matrix()
@@ -282,14 +322,22 @@ def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = 
         el_cl = np.array([[c.clearance for c in model.compartments]])
         batched = False
     else:
-        raise ValueError(f"model must be a Model or ModelBatch; got {type(model).__name__}")
+        raise TypeError(f"model must be a Model or ModelBatch; got {model!r:.60} ({type(model).__name__})")
     if not isinstance(regimen, Regimen):
-        raise ValueError(f"regimen must be a Regimen; got {type(regimen).__name__}")
+        raise TypeError(f"regimen must be a Regimen (e.g. pkmodel.single_dose(10.0)); got {regimen!r:.60} "
+                        f"({type(regimen).__name__})")
     check.choice("side", side, ("right", "left"))
-    t = check.times("times", times)
+    t = _times("times", times)
+    _check_rates(base, K)
     solution = _Solution(K, _events(base, regimen))
     x, _ = solution.evaluate(t, side, integral=False)
     return Result(t, base, regimen, x, volumes, el_cl, batched, solution, side)
+
+
+def _name(label: str, value) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{label} must be a string (a compartment name); got {value!r} ({type(value).__name__})")
+    return value
 
 
 @dataclass(frozen=True)
@@ -325,6 +373,7 @@ class Result:
 
     def amount(self, name: str, unit: str = "mg") -> np.ndarray:
         """Amount in compartment ``name`` (``"depot"`` for the gut depot), in mg, µg, µmol or mmol."""
+        name = _name("name", name)
         if name == "depot" and self.model.absorption is not None and "depot" not in self.names:
             i = self.model.n_states - 1
             mw = self.model.molar_masses()[self.model.index(self.model.absorption.into)]
@@ -339,11 +388,11 @@ class Result:
         if unit in ("mmol", "umol", "µmol") and self.model.molar:
             return x * (1.0 if unit == "mmol" else 1e3)
         allowed = list(AMOUNT_UNITS) + (["mmol", "µmol"] if self.model.molar else [])
-        raise ValueError(f"unit for amount of {name!r} must be one of {allowed}; got {unit!r}")
+        raise ValueError(f"unit for amount of {name!r} must be one of {allowed}; got {unit!r}{_hint(unit, allowed)}")
 
     def concentration(self, name: str, unit: str = "mg/L") -> np.ndarray:
         """Concentration in compartment ``name``: mg/L, ng/mL (= µg/L) or, with a molar mass, nmol/L, µmol/L."""
-        i = self.model.index(name)
+        i = self.model.index(_name("name", name))
         return self._out(self._conc_units(self.state[..., i] / self.volumes[:, None, i], i, unit))
 
     def _conc_units(self, c_state, i, unit):
@@ -354,7 +403,7 @@ class Result:
             return c_state * MOLAR_UNITS[unit]  # state is mmol/L
         allowed = list(CONCENTRATION_UNITS) + (list(MOLAR_UNITS) if self.model.molar else [])
         raise ValueError(f"unit for concentration of {self.names[i]!r} must be one of {allowed} "
-                         f"(molar units need molar masses); got {unit!r}")
+                         f"(molar units need molar masses); got {unit!r}{_hint(unit, allowed)}")
 
     def auc(self, name: str, start: float = 0.0, end: float | None = None, unit: str = "mg/L") -> np.ndarray:
         r"""Exact :math:`\int_{start}^{end} C(t)\,dt` for compartment ``name``, in ``unit``·h.
@@ -362,10 +411,10 @@ class Result:
         ``end`` defaults to the last time of the result. Computed from the analytic integral of
         the solution, not from the grid.
         """
+        i = self.model.index(_name("name", name))
         end = self.times[-1] if end is None else end
         start = check.non_negative("start (h)", start)
         end = check.number("end (h)", end, low=start, allowed=f"a finite time >= start ({start:g} h)")
-        i = self.model.index(name)
         _, integ = self._solution.evaluate(np.array([start, end]))
         a = (integ[:, 1, i] - integ[:, 0, i]) / self.volumes[:, i]
         out = self._conc_units(a, i, unit)
@@ -386,16 +435,17 @@ class Result:
     def administered(self) -> np.ndarray:
         """Amount that has entered the system (after F, including the gut depot) up to each time, state units."""
         ev = self._solution.ev
-        bolus = ev.bolus.sum(axis=1)
+        starts = ev.starts
+        # bolus given by each time (on the same side of a dose instant as the state)
+        given = np.searchsorted(starts, self.times, side="left" if self.side == "left" else "right")
+        bolus = np.concatenate([[0.0], np.cumsum(ev.bolus.sum(axis=1))])[given]
+        # infusion: total rate per segment, integrated exactly up to each time
+        rate = ev.rate.sum(axis=1)
+        seg = np.maximum(np.searchsorted(starts, self.times, side="right") - 1, 0)
+        done = np.concatenate([[0.0], np.cumsum(rate[:-1] * np.diff(starts))])
+        infused = done[seg] + rate[seg] * np.maximum(self.times - starts[seg], 0.0)
+        out = bolus + infused
         S = self.state.shape[0]
-        out = np.zeros(self.times.size)
-        for k, t0 in enumerate(ev.starts):
-            given = self.times > t0 if self.side == "left" else self.times >= t0  # as the state
-            out += np.where(given, bolus[k], 0.0)
-            rate = ev.rate[k].sum()
-            if rate:
-                t1 = ev.starts[k + 1] if k + 1 < ev.starts.size else np.inf
-                out += rate * np.clip(self.times - t0, 0.0, t1 - t0)
         return self._out(np.broadcast_to(out, (S, out.size)).copy())
 
     def at(self, times, side: str = "right") -> "Result":
@@ -404,7 +454,13 @@ class Result:
         ``side="left"`` gives values just before any dose given at those instants (troughs).
         """
         check.choice("side", side, ("right", "left"))
-        t = check.times("times", times)
+        t = _times("times", times)
         x, _ = self._solution.evaluate(t, side, integral=False)
         return Result(t, self.model, self.regimen, x, self.volumes, self.elimination_clearances,
                       self.batched, self._solution, side)
+
+
+def _hint(value, allowed) -> str:
+    """``"; did you mean 'x'?"`` for the closest allowed name, else ``""``."""
+    msg = str(check.unknown_name("", value, allowed))
+    return "; " + msg[msg.index("did you mean"):msg.index("?") + 1] if "did you mean" in msg else ""
