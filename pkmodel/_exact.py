@@ -35,6 +35,7 @@ of the exponential); Higham (2008) *Functions of Matrices*, SIAM, ch. 4 and 9.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -73,70 +74,132 @@ def affine_scan(a, c, matrix: bool = False):
 
 # ----- divided differences of z -> exp(z tau) ---------------------------------------------------
 
-def _node_sets(m: int, zeros: int):
-    """Node sets (bitmask of eigenvalue indices, number of nodes at 0), smallest first."""
-    sets = [(mask, nz) for nz in range(zeros + 1) for mask in range(1 << m) if mask or nz]
-    return sorted(sets, key=lambda s: (bin(s[0]).count("1") + s[1], s))
-
-
 def _members(mask: int, nz: int, m: int) -> list[int]:
     return [i for i in range(m) if mask >> i & 1] + [m] * nz
 
 
-def divided_differences(lam: np.ndarray, tau: np.ndarray, zeros: int) -> dict:
-    r"""``{(mask, nz): f[nodes]}`` for :math:`f(z) = e^{z\tau}`, each of shape (S, N).
+@functools.lru_cache(maxsize=32)
+def _structure(m: int, zeros: int):
+    """Node sets grouped by size (each group ordered by its number of zeros), with row numbers,
+    members, and for each member the row of the set without it."""
+    sets = sorted(((mask, nz) for nz in range(zeros + 1) for mask in range(1 << m) if mask or nz),
+                  key=lambda s: (bin(s[0]).count("1") + s[1], s[1], s[0]))
+    row = {key: r for r, key in enumerate(sets)}
+    levels = []
+    for p in range(1, m + zeros + 1):
+        keys = [k for k in sets if len(_members(*k, m)) == p]
+        idx = np.array([_members(*k, m) for k in keys])
+        drop = np.array([[row[_drop(k, list(i), j, m)] for j in range(p)] for k, i in zip(keys, idx)]) if p > 1 else None
+        nz = np.array([k[1] for k in keys])
+        counts = [int(np.sum(nz <= z)) for z in range(zeros + 1)]
+        levels.append((p, np.array([row[k] for k in keys]), idx, drop, counts))
+    return row, levels
 
-    ``lam`` (S, m) are the eigenvalues, ``tau`` (N,) the step lengths (h, >= 0); the node set
-    is the eigenvalues in ``mask`` plus ``nz`` <= ``zeros`` nodes at 0.
+
+class DividedDifferences:
+    r"""Divided differences of :math:`f(z) = e^{z\tau}` over every node set, for many :math:`\tau` at once.
+
+    ``lam`` (S, m) are the eigenvalues of S subjects; the node sets are the eigenvalues in a
+    bitmask plus up to ``zeros`` nodes at 0 (:meth:`row` maps ``(mask, nz)`` to a row). All that
+    depends on the nodes only (centres, spreads, series coefficients, which pair the recurrence
+    splits) is computed once here; :meth:`__call__` then costs a few array operations per
+    node-set size.
     """
-    S, m = lam.shape
-    ext = np.concatenate([lam, np.zeros((S, 1), lam.dtype)], axis=1)
-    n_max = m + zeros
-    Q = n_max + SERIES_TERMS
-    tau_c = np.minimum(tau, _TAU_CAP)
-    ratios = np.empty((tau.size, Q))
-    ratios[:, 0] = 1.0
-    ratios[:, 1:] = tau_c[:, None] / np.arange(1, Q)
-    powers = np.cumprod(ratios, axis=1)  # tau^q / q!
-    rows = np.arange(S)
-    out = {}
-    for key in _node_sets(m, zeros):
-        idx = _members(*key, m)
-        p = len(idx)
-        z = ext[:, idx]
-        if p == 1:
-            out[key] = np.exp(np.multiply.outer(z[:, 0], tau))
-            continue
-        dist = np.abs(z[:, :, None] - z[:, None, :])
-        spread = dist.reshape(S, -1).max(axis=1)
-        valid = spread[:, None] * tau[None, :] <= SERIES_RADIUS
-        mu = z.mean(axis=1)
-        eps = z - mu[:, None]
-        # c_q = (Z^q)_{p-1, 0} with Z = diag(eps) + subdiagonal ones: Z^{p-1} gives c = 1 (the
-        # leading term, kept exact for any tau), higher powers the corrections
-        v = np.zeros((S, p), z.dtype)
-        v[:, 0] = 1.0
-        coef = np.zeros((S, Q), z.dtype)
-        for q in range(Q):
-            coef[:, q] = v[:, p - 1]
-            nxt = eps * v
-            nxt[:, 1:] += v[:, :-1]
-            v = nxt
-        lead = tau ** (p - 1) / math.factorial(p - 1)
+
+    def __init__(self, lam: np.ndarray, zeros: int):
+        S, m = lam.shape
+        self.zeros = zeros
+        self._row, structure = _structure(m, zeros)
+        self.n_rows = len(self._row)
+        self.Q = Q = m + zeros + SERIES_TERMS
+        ext = np.concatenate([lam, np.zeros((S, 1), lam.dtype)], axis=1)
+        # series coefficients of all sets of two or more nodes at once: c_q = (Z^q)_{p-1,0} for
+        # Z = diag(eps) + subdiagonal ones, each set padded to P nodes (padding disconnected),
+        # Krylov vectors Z^q e_0 by doubling (Z, Z^2, Z^4, ...)
+        big = [lv for lv in structure if lv[0] > 1]
+        P = m + zeros
+        n_sets = sum(lv[1].size for lv in big)
+        eps = np.zeros((S, n_sets, P), lam.dtype)
+        link = np.zeros((n_sets, P, P))
+        rows = np.arange(S)[:, None]
+        self.levels = [(1, structure[0][1], ext[:, structure[0][2][:, 0]], structure[0][4], None)]
+        at = 0
+        pending = []
+        for p, rws, idx, drop, counts in big:
+            L = rws.size
+            z = ext[:, idx]  # (S, L, p)
+            mu = z.mean(axis=2)
+            eps[:, at:at + L, :p] = z - mu[..., None]
+            link[at:at + L, np.arange(1, p), np.arange(p - 1)] = 1.0
+            dist = np.abs(z[..., :, None] - z[..., None, :]).reshape(S, L, p * p)
+            a, b = np.divmod(dist.argmax(axis=2), p)
+            cols = np.arange(L)[None, :]
+            numeric = {"spread": dist.max(axis=2), "mu": mu, "dz": z[rows, cols, b] - z[rows, cols, a],
+                       "without_a": drop[cols, a], "without_b": drop[cols, b]}
+            pending.append((p, rws, counts, numeric, at))
+            at += L
+        if n_sets:
+            Z = link + eps[..., None] * np.eye(P)  # (S, n_sets, P, P)
+            krylov = np.zeros((S, n_sets, P, 1), lam.dtype)
+            krylov[..., 0, 0] = 1.0
+            power = Z
+            while krylov.shape[-1] < Q:
+                krylov = np.concatenate([krylov, power @ krylov], axis=-1)
+                power = power @ power
+        for p, rws, counts, numeric, at in pending:
+            L = rws.size
+            # q < p-1 gives 0 and q = p-1 gives 1 (the leading term, added exactly): keep q >= p
+            numeric["coef"] = np.ascontiguousarray(krylov[:, at:at + L, p - 1, p:Q])
+            self.levels.append((p, rws, None, counts, numeric))
+
+    def row(self, mask: int, nz: int) -> int:
+        """Row of node set (mask, nz) in the array :meth:`__call__` returns."""
+        return self._row[(mask, nz)]
+
+    def __call__(self, tau: np.ndarray, rows=slice(None), zeros: int | None = None) -> np.ndarray:
+        """(S', n_rows, N) divided differences at step lengths ``tau`` (h) for subjects ``rows``.
+
+        With ``zeros`` only node sets with at most that many zero nodes are filled in.
+        """
+        zeros = self.zeros if zeros is None else zeros
+        _, rws, z0, counts, _ = self.levels[0]
+        n = counts[zeros]
+        z0 = z0[rows, :n]
+        out = np.empty(z0.shape[:1] + (self.n_rows, tau.size), z0.dtype)
+        out[:, rws[:n]] = np.exp(z0[..., None] * tau)
+        sub = np.arange(out.shape[0])[:, None]
+        for p, rws, _, counts, num in self.levels[1:]:
+            n = counts[zeros]
+            if not n:
+                continue
+            spread = num["spread"][rows, :n, None]
+            valid = spread * tau <= SERIES_RADIUS
+            if valid.all():
+                out[:, rws[:n]] = self._series(p, num, rows, n, tau, float(spread.max()))
+                continue
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                rec = out[sub, num["without_a"][rows, :n]] - out[sub, num["without_b"][rows, :n]]
+                rec /= num["dz"][rows, :n, None]
+            cols = np.flatnonzero(valid.any(axis=(0, 1)))
+            if cols.size:  # the series where the nodes are close on the scale of tau
+                near = self._series(p, num, rows, n, tau[cols], float(spread.max()))
+                rec[..., cols] = np.where(valid[..., cols], near, rec[..., cols])
+            out[:, rws[:n]] = rec
+        return out
+
+    def _series(self, p, num, rows, n, tau, spread):
+        """e^{mu tau} (tau^{p-1}/(p-1)! + sum_q c_q tau^q/q!) for the first n sets of a level."""
+        r = min(SERIES_RADIUS, spread * float(tau.max())) if tau.size else 0.0
+        terms = next((j for j in range(1, self.Q - p + 1) if r ** j / math.factorial(j) < 1e-19), self.Q - p)
+        ratios = np.empty((p + terms, tau.size))
+        ratios[0] = 1.0
+        ratios[1:] = np.minimum(tau, _TAU_CAP) / np.arange(1, p + terms)[:, None]
+        powers = np.cumprod(ratios, axis=0)  # tau^q / q!
         with np.errstate(over="ignore", invalid="ignore"):
-            series = coef[:, p:] @ powers[:, p:].T
-            series += lead
-            series *= np.exp(np.multiply.outer(mu, tau))
-        if valid.all():
-            out[key] = series
-            continue
-        far = dist.reshape(S, -1).argmax(axis=1)
-        a, b = np.divmod(far, p)
-        without = np.stack([out[_drop(key, idx, j, m)] for j in range(p)], axis=1)  # (S, p, N)
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            rec = (without[rows, a] - without[rows, b]) / (z[rows, b] - z[rows, a])[:, None]
-        out[key] = np.where(valid, series, rec)
-    return out
+            series = num["coef"][rows, :n, :terms] @ powers[p:]
+            series += powers[p - 1] if tau.size and tau.max() <= _TAU_CAP else tau ** (p - 1) / math.factorial(p - 1)
+            series *= np.exp(num["mu"][rows, :n, None] * tau)
+        return series
 
 
 def _drop(key, idx, j, m):
@@ -226,9 +289,12 @@ class TriangularPart:
         bz = np.einsum("sij,ej->sei", uh, ev.bolus)
         self.w = np.einsum("sij,ej->sei", uh, ev.rate) if has_input else None
         J = np.zeros_like(bz)
+        self.dd = DividedDifferences(self.lam, 2 if has_input else 1)
+        self.paths = np.arange(1, 1 << m)
+        self.width = self.dd.n_rows
         if ev.starts.size > 1:
             steps, inverse = np.unique(np.diff(ev.starts), return_inverse=True)
-            D = divided_differences(self.lam, steps, 2 if has_input else 1)
+            D = self.dd(steps)
             F, G = self._matrix(D, 0)[:, inverse], self._matrix(D, 1)[:, inverse]
             a = np.zeros(bz.shape + (m,), F.dtype)
             a[:, 1:] = F
@@ -244,10 +310,13 @@ class TriangularPart:
             z = bz
         self.z, self.J = z, J
 
+    def _rows(self, nz):
+        return np.array([self.dd.row(mask, nz) for mask in self.paths])
+
     def _matrix(self, D, nz):
         """(S, n_tau, m, m) matrix function from the divided differences with ``nz`` zero nodes."""
         S, m = self.lam.shape
-        d = np.stack([D[(mask, nz)] for mask in range(1, 1 << m)], axis=1) * self.omega[:, :, None]
+        d = D[:, self._rows(nz)] * self.omega[:, :, None]
         out = np.zeros((S, d.shape[2], m, m), d.dtype)
         for j, (i, i2) in enumerate(zip(self.first, self.last)):
             out[:, :, i, i2] += d[:, j]
@@ -255,15 +324,19 @@ class TriangularPart:
 
     def _apply(self, D, nz, vec, rows):
         """sum over paths B of omega_B f[B (+ nz zeros)] vec[last B], into component first B: (S, N, m)."""
-        m = self.m
-        d = np.stack([D[(mask, nz)] for mask in range(1, 1 << m)], axis=2)  # (S, N, paths)
+        d = np.swapaxes(D[:, self._rows(nz)], 1, 2)  # (S, N, paths)
         d *= self.omega[rows, None, :]
         d *= vec[:, :, self.last]
         return d @ self.to_first
 
     def evaluate(self, k, tau, integral, rows=slice(None)):
         zeros = max(1 if self.has_input else 0, (2 if self.has_input else 1) if integral else 0)
-        D = divided_differences(self.lam[rows], tau, zeros)
+        # a regular grid under regular dosing repeats the same offsets in every dosing interval
+        steps, inverse = np.unique(tau, return_inverse=True)
+        if steps.size < 0.75 * tau.size:
+            D = self.dd(steps, rows, zeros)[..., inverse]
+        else:
+            D = self.dd(tau, rows, zeros)
         zk = self.z[rows, k]
         out = self._apply(D, 0, zk, rows)
         if self.has_input:
