@@ -55,7 +55,7 @@ MAX_RATE_CONSTANT = 1e9
 #: Largest infusion rate accepted, mg/h.
 MAX_INFUSION_RATE = 1e100
 #: Elements (subjects x times x states) evaluated at once: bounds the temporaries.
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18
 
 from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: E402,F401  (re-exported)
 
@@ -151,11 +151,10 @@ class _ModalPart:
     def __init__(self, lam, vec, ev: _Events, has_input: bool):
         if np.iscomplexobj(lam) and not np.any(lam.imag):
             lam, vec = lam.real, vec.real
-        self.lam, self.has_input = lam, has_input
-        self.vt = np.swapaxes(vec, 1, 2)
+        self.lam, self.vec, self.has_input = lam, vec, has_input
         vinv = np.linalg.inv(vec)
         b = np.einsum("sij,ej->sei", vinv, ev.bolus)
-        self.w = np.einsum("sij,ej->sei", vinv, ev.rate) if has_input else None
+        w = np.einsum("sij,ej->sei", vinv, ev.rate) if has_input else None
         J = np.zeros_like(b)
         if b.shape[1] > 1:
             tau = np.diff(ev.starts)[None, :, None]
@@ -165,37 +164,40 @@ class _ModalPart:
             a[:, 0] = 0.0
             a[:, 1:] = np.exp(z)
             if has_input:
-                b[:, 1:] += ph * self.w[:, :-1]
+                b[:, 1:] += ph * w[:, :-1]
             y = affine_scan(a, b)
             inc = ph * y[:, :-1]
             if has_input:
-                inc += _psi(z, tau) * self.w[:, :-1]
+                inc += _psi(z, tau) * w[:, :-1]
             np.cumsum(inc, axis=1, out=J[:, 1:])
         else:
             y = b
-        self.y, self.J = y, J
+        # stored (S, m, E): evaluation runs along the long time axis, which must be the last one
+        self.y, self.J = (np.ascontiguousarray(np.swapaxes(a_, 1, 2)) for a_ in (y, J))
+        self.w = np.ascontiguousarray(np.swapaxes(w, 1, 2)) if has_input else None
 
     def evaluate(self, k, tau, integral, rows=slice(None)):
-        yk = self.y[rows, k]
-        t = tau[None, :, None]
-        z = self.lam[rows, None, :] * t
+        """State and integral in (S', m, N) layout for subjects ``rows``."""
+        t = tau[None, None, :]
+        z = self.lam[rows, :, None] * t
         ph = _phi(z, t) if (self.has_input or integral) else None
         ps = _psi(z, t) if (self.has_input and integral) else None
-        # in place: for many subjects and times each (S, N, m) temporary costs as much as the
-        # arithmetic on it; the values are the same as exp(z) * yk + ...
+        yk = np.take(self.y[rows], k, axis=2)
+        # in place: each (S, m, N) temporary costs as much as the arithmetic on it
         modal = np.exp(z, out=z)
         modal *= yk
         if self.has_input:
-            wk = self.w[rows, k]
+            wk = np.take(self.w[rows], k, axis=2)
             modal += ph * wk
-        x = (modal @ self.vt[rows]).real
+        vec = self.vec[rows]
+        x = (vec @ modal).real
         integ = None
         if integral:
             im = ph * yk
-            im += self.J[rows, k]
+            im += np.take(self.J[rows], k, axis=2)
             if self.has_input:
                 im += ps * wk
-            integ = (im @ self.vt[rows]).real
+            integ = (vec @ im).real
         return x, integ
 
 
@@ -231,19 +233,23 @@ class _Solution:
         k = np.maximum(k, 0)
         tau = np.where(before, 0.0, times - self.ev.starts[k])
         S, m = self.K.shape[0], self.K.shape[1]
-        step = max(1, _CHUNK // max(1, times.size * m))
-        if len(self._parts) == 1 and S <= step:
-            x, integ = self._parts[0][1].evaluate(k, tau, integral)
-        else:
-            x = np.empty((S, times.size, m))
-            integ = np.empty((S, times.size, m)) if integral else None
-            for idx, part in self._parts:
-                for lo in range(0, idx.size, step):
-                    rows = slice(lo, lo + step)
-                    xp, ip = part.evaluate(k, tau, integral, rows)
-                    x[idx[rows]] = xp
-                    if integral:
-                        integ[idx[rows]] = ip
+        # (S, m, N) buffers, filled a few subjects at a time so the temporaries stay in cache
+        x = np.empty((S, m, times.size))
+        integ = np.empty((S, m, times.size)) if integral else None
+        for idx, part in self._parts:
+            step = max(1, _CHUNK // max(1, times.size * getattr(part, "width", m)))
+            contiguous = idx.size == S
+            for lo in range(0, idx.size, step):
+                rows = slice(lo, lo + step)
+                xp, ip = part.evaluate(k, tau, integral, rows)
+                if isinstance(part, TriangularPart):  # it works in (S, N, m)
+                    xp, ip = np.swapaxes(xp, 1, 2), (np.swapaxes(ip, 1, 2) if integral else None)
+                dest = rows if contiguous else idx[rows]
+                x[dest] = xp
+                if integral:
+                    integ[dest] = ip
+        x = np.swapaxes(x, 1, 2)  # the (S, N, m) view callers index as state[..., i]
+        integ = np.swapaxes(integ, 1, 2) if integral else None
         if before.any():
             x[:, before] = 0.0
             if integral:
