@@ -118,7 +118,7 @@ def _events(model: Model, regimen: Regimen) -> _Events:
     per_state = amount / mass  # state units
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
         rate = np.where(infusion, per_state / np.where(infusion, duration, 1.0), 0.0)
-    fast = infusion & ~(np.abs(amount / np.where(infusion, duration, 1.0)) <= MAX_INFUSION_RATE)
+        fast = infusion & ~(np.abs(amount / np.where(infusion, duration, 1.0)) <= MAX_INFUSION_RATE)
     if fast.any():
         i = int(np.argmax(fast))
         raise ValueError(f"infusion {i} ({doses[i].amount:g} mg over {doses[i].duration:g} h) would run at "
@@ -221,10 +221,11 @@ class _Solution:
         self.modal = bool(ok.all())
         self._parts = []
         modal_idx, exact_idx = np.flatnonzero(ok), np.flatnonzero(~ok)
-        if modal_idx.size:
-            self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
-        if exact_idx.size:
-            self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input)))
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported by evaluate()
+            if modal_idx.size:
+                self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
+            if exact_idx.size:
+                self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input)))
 
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""
@@ -241,7 +242,8 @@ class _Solution:
             contiguous = idx.size == S
             for lo in range(0, idx.size, step):
                 rows = slice(lo, lo + step)
-                xp, ip = part.evaluate(k, tau, integral, rows)
+                with np.errstate(over="ignore", invalid="ignore"):  # checked below, by name
+                    xp, ip = part.evaluate(k, tau, integral, rows)
                 if isinstance(part, TriangularPart):  # it works in (S, N, m)
                     xp, ip = np.swapaxes(xp, 1, 2), (np.swapaxes(ip, 1, 2) if integral else None)
                 dest = rows if contiguous else idx[rows]
@@ -374,7 +376,11 @@ class Result:
         """Unit of :attr:`state`: ``"mmol"`` when molar masses are known, else ``"mg"``."""
         return "mmol" if self.model.molar else "mg"
 
-    def _out(self, arr):
+    def _out(self, arr, what="value"):
+        if not np.isfinite(arr).all():  # last line of defence: no inf or nan leaves silently
+            raise OverflowError(f"the {what} is too large for double precision (largest dose "
+                                f"{max((d.amount for d in self.regimen.doses), default=0.0):g} mg; smallest "
+                                f"volume {self.volumes.min():g} L)")
         return arr if self.batched else arr[0]
 
     def amount(self, name: str, unit: str = "mg") -> np.ndarray:
@@ -386,7 +392,7 @@ class Result:
         else:
             i = self.model.index(name)
             mw = self.model.molar_masses()[i]
-        return self._out(self._amount_units(self.state[..., i], mw, unit, name))
+        return self._out(self._amount_units(self.state[..., i], mw, unit, name), f"amount in {name!r}")
 
     def _amount_units(self, x, mw, unit, name):
         if unit in AMOUNT_UNITS:
@@ -399,7 +405,9 @@ class Result:
     def concentration(self, name: str, unit: str = "mg/L") -> np.ndarray:
         """Concentration in compartment ``name``: mg/L, ng/mL (= µg/L) or, with a molar mass, nmol/L, µmol/L."""
         i = self.model.index(_name("name", name))
-        return self._out(self._conc_units(self.state[..., i] / self.volumes[:, None, i], i, unit))
+        with np.errstate(over="ignore"):
+            c = self._conc_units(self.state[..., i] / self.volumes[:, None, i], i, unit)
+        return self._out(c, f"concentration of {name!r}")
 
     def _conc_units(self, c_state, i, unit):
         mw = self.model.molar_masses()[i]
@@ -422,9 +430,9 @@ class Result:
         start = check.non_negative("start (h)", start)
         end = check.number("end (h)", end, low=start, allowed=f"a finite time >= start ({start:g} h)")
         _, integ = self._solution.evaluate(np.array([start, end]))
-        a = (integ[:, 1, i] - integ[:, 0, i]) / self.volumes[:, i]
-        out = self._conc_units(a, i, unit)
-        return out if self.batched else out[0]
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = self._conc_units((integ[:, 1, i] - integ[:, 0, i]) / self.volumes[:, i], i, unit)
+        return self._out(out, f"AUC of {name!r}")
 
     def eliminated(self) -> np.ndarray:
         r"""Amount eliminated from the body up to each time, state units:
@@ -432,11 +440,15 @@ class Result:
         rates = self.elimination_clearances / self.volumes  # (S, n)
         n = len(self.model.compartments)
         _, integral = self._solution.evaluate(self.times)
-        return self._out(np.einsum("sn,stn->st", rates, integral[..., :n]))
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = np.einsum("sn,stn->st", rates, integral[..., :n])
+        return self._out(out, "amount eliminated")
 
     def in_body(self) -> np.ndarray:
         """Amount in all compartments plus the gut depot at each time, state units."""
-        return self._out(self.state.sum(axis=-1))
+        with np.errstate(over="ignore"):
+            out = self.state.sum(axis=-1)
+        return self._out(out, "amount in the body")
 
     def administered(self) -> np.ndarray:
         """Amount that has entered the system (after F, including the gut depot) up to each time, state units."""
