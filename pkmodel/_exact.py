@@ -84,7 +84,8 @@ def _structure(m: int, zeros: int):
     members, and for each member the row of the set without it."""
     sets = sorted(((mask, nz) for nz in range(zeros + 1) for mask in range(1 << m) if mask or nz),
                   key=lambda s: (bin(s[0]).count("1") + s[1], s[1], s[0]))
-    row = {key: r for r, key in enumerate(sets)}
+    # rows numbered zeros-count first, so a structure with fewer zeros numbers its sets the same
+    row = {key: r for r, key in enumerate(sorted(sets, key=lambda s: (s[1], bin(s[0]).count("1"), s[0])))}
     levels = []
     for p in range(1, m + zeros + 1):
         keys = [k for k in sets if len(_members(*k, m)) == p]
@@ -172,23 +173,28 @@ class DividedDifferences:
             n = counts[zeros]
             if not n:
                 continue
-            spread = num["spread"][rows, :n, None]
-            valid = spread * tau <= SERIES_RADIUS
-            if valid.all():
-                out[:, rws[:n]] = self._series(p, num, rows, n, tau, float(spread.max()))
-                continue
-            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                rec = out[sub, num["without_a"][rows, :n]] - out[sub, num["without_b"][rows, :n]]
-                rec /= num["dz"][rows, :n, None]
-            cols = np.flatnonzero(valid.any(axis=(0, 1)))
-            if cols.size:  # the series where the nodes are close on the scale of tau
-                near = self._series(p, num, rows, n, tau[cols], float(spread.max()))
-                rec[..., cols] = np.where(valid[..., cols], near, rec[..., cols])
-            out[:, rws[:n]] = rec
+            spread = num["spread"][rows, :n]
+            valid = spread[..., None] * tau <= SERIES_RADIUS
+            close = valid.all(axis=(0, 2))  # sets whose series holds at every tau, for every subject
+            res = np.empty(out.shape[:1] + (n, tau.size), out.dtype)
+            if close.any():
+                sel = np.flatnonzero(close)
+                res[:, sel] = self._series(p, num, rows, sel, tau, float(spread[:, sel].max()))
+            if not close.all():
+                sel = np.flatnonzero(~close)
+                with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                    rec = out[sub, num["without_a"][rows][:, sel]] - out[sub, num["without_b"][rows][:, sel]]
+                    rec /= num["dz"][rows][:, sel, None]
+                cols = np.flatnonzero(valid[:, sel].any(axis=(0, 1)))
+                if cols.size:  # the series where the nodes are close on the scale of tau
+                    near = self._series(p, num, rows, sel, tau[cols], float(spread[:, sel].max()))
+                    rec[..., cols] = np.where(valid[:, sel][..., cols], near, rec[..., cols])
+                res[:, sel] = rec
+            out[:, rws[:n]] = res
         return out
 
-    def _series(self, p, num, rows, n, tau, spread):
-        """e^{mu tau} (tau^{p-1}/(p-1)! + sum_q c_q tau^q/q!) for the first n sets of a level."""
+    def _series(self, p, num, rows, sel, tau, spread):
+        """e^{mu tau} (tau^{p-1}/(p-1)! + sum_q c_q tau^q/q!) for the sets ``sel`` of a level."""
         r = min(SERIES_RADIUS, spread * float(tau.max())) if tau.size else 0.0
         terms = next((j for j in range(1, self.Q - p + 1) if r ** j / math.factorial(j) < 1e-19), self.Q - p)
         ratios = np.empty((p + terms, tau.size))
@@ -196,9 +202,9 @@ class DividedDifferences:
         ratios[1:] = np.minimum(tau, _TAU_CAP) / np.arange(1, p + terms)[:, None]
         powers = np.cumprod(ratios, axis=0)  # tau^q / q!
         with np.errstate(over="ignore", invalid="ignore"):
-            series = num["coef"][rows, :n, :terms] @ powers[p:]
+            series = num["coef"][rows][:, sel, :terms] @ powers[p:]
             series += powers[p - 1] if tau.size and tau.max() <= _TAU_CAP else tau ** (p - 1) / math.factorial(p - 1)
-            series *= np.exp(num["mu"][rows, :n, None] * tau)
+            series *= np.exp(num["mu"][rows][:, sel, None] * tau)
         return series
 
 
@@ -288,35 +294,52 @@ class TriangularPart:
         uh = np.swapaxes(U, 1, 2).conj()
         bz = np.einsum("sij,ej->sei", uh, ev.bolus)
         self.w = np.einsum("sij,ej->sei", uh, ev.rate) if has_input else None
-        J = np.zeros_like(bz)
-        self.dd = DividedDifferences(self.lam, 2 if has_input else 1)
         self.paths = np.arange(1, 1 << m)
-        self.width = self.dd.n_rows
+        self._dd = {}
+        self._J = None
+        self.width = 3 << m  # rows of divided differences per subject and time, at most
+        self.steps = self.inverse = None
+        z = bz
         if ev.starts.size > 1:
-            steps, inverse = np.unique(np.diff(ev.starts), return_inverse=True)
-            D = self.dd(steps)
-            F, G = self._matrix(D, 0)[:, inverse], self._matrix(D, 1)[:, inverse]
-            a = np.zeros(bz.shape + (m,), F.dtype)
-            a[:, 1:] = F
+            self.steps, self.inverse = np.unique(np.diff(ev.starts), return_inverse=True)
+            D = self.dd(1 if has_input else 0)(self.steps)
+            a = np.zeros(bz.shape + (m,), T.dtype)
+            a[:, 1:] = self._matrix(D, 0)[:, self.inverse]
             c = bz.copy()
             if has_input:
-                c[:, 1:] += (G @ self.w[:, :-1, :, None])[..., 0]
+                c[:, 1:] += (self._matrix(D, 1)[:, self.inverse] @ self.w[:, :-1, :, None])[..., 0]
             z = affine_scan(a, c, matrix=True)
-            inc = (G @ z[:, :-1, :, None])[..., 0]
-            if has_input:
-                inc += (self._matrix(D, 2)[:, inverse] @ self.w[:, :-1, :, None])[..., 0]
-            np.cumsum(inc, axis=1, out=J[:, 1:])
-        else:
-            z = bz
-        self.z, self.J = z, J
+        self.z = z
 
-    def _rows(self, nz):
-        return np.array([self.dd.row(mask, nz) for mask in self.paths])
+    def dd(self, zeros: int) -> DividedDifferences:
+        """The divided differences with up to ``zeros`` nodes at 0 (made when first needed)."""
+        if zeros not in self._dd:
+            self._dd[zeros] = DividedDifferences(self.lam, zeros)
+        return self._dd[zeros]
+
+    @property
+    def J(self):
+        r"""Integral of the state (triangular coordinates) from 0 to each segment start, made on first use:
+        :math:`J_k = \sum_{l<k} G_l z_l + H_l w_l`."""
+        if self._J is None:
+            J = np.zeros_like(self.z)
+            if self.steps is not None:
+                D = self.dd(2 if self.has_input else 1)(self.steps)
+                inc = (self._matrix(D, 1)[:, self.inverse] @ self.z[:, :-1, :, None])[..., 0]
+                if self.has_input:
+                    inc += (self._matrix(D, 2)[:, self.inverse] @ self.w[:, :-1, :, None])[..., 0]
+                np.cumsum(inc, axis=1, out=J[:, 1:])
+            self._J = J
+        return self._J
+
+    def _rows(self, D, nz):
+        row = _structure(self.m, nz)[0]
+        return np.array([row[(mask, nz)] for mask in self.paths])
 
     def _matrix(self, D, nz):
         """(S, n_tau, m, m) matrix function from the divided differences with ``nz`` zero nodes."""
         S, m = self.lam.shape
-        d = D[:, self._rows(nz)] * self.omega[:, :, None]
+        d = D[:, self._rows(D, nz)] * self.omega[:, :, None]
         out = np.zeros((S, d.shape[2], m, m), d.dtype)
         for j, (i, i2) in enumerate(zip(self.first, self.last)):
             out[:, :, i, i2] += d[:, j]
@@ -324,19 +347,14 @@ class TriangularPart:
 
     def _apply(self, D, nz, vec, rows):
         """sum over paths B of omega_B f[B (+ nz zeros)] vec[last B], into component first B: (S, N, m)."""
-        d = np.swapaxes(D[:, self._rows(nz)], 1, 2)  # (S, N, paths)
+        d = np.swapaxes(D[:, self._rows(D, nz)], 1, 2)  # (S, N, paths)
         d *= self.omega[rows, None, :]
         d *= vec[:, :, self.last]
         return d @ self.to_first
 
     def evaluate(self, k, tau, integral, rows=slice(None)):
         zeros = max(1 if self.has_input else 0, (2 if self.has_input else 1) if integral else 0)
-        # a regular grid under regular dosing repeats the same offsets in every dosing interval
-        steps, inverse = np.unique(tau, return_inverse=True)
-        if steps.size < 0.75 * tau.size:
-            D = self.dd(steps, rows, zeros)[..., inverse]
-        else:
-            D = self.dd(tau, rows, zeros)
+        D = self.dd(zeros)(tau, rows)
         zk = self.z[rows, k]
         out = self._apply(D, 0, zk, rows)
         if self.has_input:
