@@ -169,26 +169,31 @@ class DividedDifferences:
         out = np.empty(z0.shape[:1] + (self.n_rows, tau.size), z0.dtype)
         out[:, rws[:n]] = np.exp(z0[..., None] * tau)
         sub = np.arange(out.shape[0])[:, None]
+        tau_max = float(tau.max()) if tau.size else 0.0
         for p, rws, _, counts, num in self.levels[1:]:
             n = counts[zeros]
             if not n:
                 continue
             spread = num["spread"][rows, :n]
-            valid = spread[..., None] * tau <= SERIES_RADIUS
-            close = valid.all(axis=(0, 2))  # sets whose series holds at every tau, for every subject
+            # sets whose series holds at every tau, for every subject
+            close = spread.max(axis=0) * tau_max <= SERIES_RADIUS
+            if close.all():
+                out[:, rws[:n]] = self._series(p, num, rows, slice(None, n), tau, float(spread.max()))
+                continue
             res = np.empty(out.shape[:1] + (n, tau.size), out.dtype)
             if close.any():
                 sel = np.flatnonzero(close)
                 res[:, sel] = self._series(p, num, rows, sel, tau, float(spread[:, sel].max()))
             if not close.all():
                 sel = np.flatnonzero(~close)
+                valid = spread[:, sel, None] * tau <= SERIES_RADIUS
                 with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                     rec = out[sub, num["without_a"][rows][:, sel]] - out[sub, num["without_b"][rows][:, sel]]
                     rec /= num["dz"][rows][:, sel, None]
-                cols = np.flatnonzero(valid[:, sel].any(axis=(0, 1)))
+                cols = np.flatnonzero(valid.any(axis=(0, 1)))
                 if cols.size:  # the series where the nodes are close on the scale of tau
                     near = self._series(p, num, rows, sel, tau[cols], float(spread[:, sel].max()))
-                    rec[..., cols] = np.where(valid[:, sel][..., cols], near, rec[..., cols])
+                    rec[..., cols] = np.where(valid[..., cols], near, rec[..., cols])
                 res[:, sel] = rec
             out[:, rws[:n]] = res
         return out
@@ -217,13 +222,18 @@ def _drop(key, idx, j, m):
 # ----- the triangular form -------------------------------------------------------------------------
 
 def _downstream_order(pattern: np.ndarray):
+    return _downstream_order_cached(pattern.shape[0], pattern.tobytes())
+
+
+@functools.lru_cache(maxsize=64)
+def _downstream_order_cached(m: int, pattern_bytes: bytes):
     """State order putting K in block upper triangular form, and its diagonal blocks.
 
     ``pattern[i, j]`` is True where state j flows into state i. A state reaches fewer states
     than anything upstream of it, so sorting by the size of the reachable set (then by the
     strongly connected component) puts targets before sources and keeps each component contiguous.
     """
-    m = pattern.shape[0]
+    pattern = np.frombuffer(pattern_bytes, dtype=bool).reshape(m, m)
     reach = (pattern | np.eye(m, dtype=bool)).astype(int)
     for _ in range(m.bit_length() + 1):
         reach = ((reach @ reach) > 0).astype(int)
