@@ -18,7 +18,8 @@ prefix scan in :math:`\lceil\log_2 E\rceil` vectorised steps (:func:`pkmodel._ex
 
 When two rate constants coincide or nearly coincide (:math:`k_a = k`, the Bateman trap; a
 metabolite as long-lived as its parent) the eigenvectors become (nearly) parallel; for those
-subjects (eigenvector condition number >= :data:`CONDITION_LIMIT`) the engine works instead in
+subjects (eigenvector condition number >= :data:`CONDITION_LIMIT`, or eigenvalues closer than
+:data:`GAP_LIMIT`) the engine works instead in
 a triangular form :math:`K = U T U^H` and evaluates :math:`e^{T\tau}` and its integrals exactly
 through divided differences of the exponential (:mod:`pkmodel._exact`): exact for equal rates,
 for any spacing and any compartment order, with no perturbation.
@@ -28,8 +29,8 @@ Accuracy (tests/test_engine_near_equal.py, against 50-digit mpmath references): 
 rate constants equal or 1e-14 ... 1e-2 (relative) apart in any compartment order, chains of up
 to 4 species with an oral depot (ka equal or near-equal too), a peripheral compartment,
 IV/infusion/oral and repeated doses; AUC and the amount eliminated to 1e-9 relative (mass
-balance to 1e-11). Observed worst cases: 4e-14 of the peak and 2e-10 relative (the latter on
-the eigen path at t = 1e-4 h; the triangular path stays below 2e-12).
+balance to 1e-11). Observed worst cases: 1.1e-13 of the peak and 2e-10 relative (the latter on
+the eigen path at t = 1e-4 h; the triangular path stays below 5e-11).
 
 Doses are applied at exactly their times (a bolus makes the state jump; the default
 ``side="right"`` reports the value just after a dose at that instant, ``side="left"`` just
@@ -49,13 +50,20 @@ from .regimen import Regimen
 from .result import Result, _times
 
 #: Eigenvector condition number from which a subject takes the triangular (divided-difference)
-#: path instead of the eigen path. Below it the eigen path's rounding error, ~cond x 1e-16 of
-#: the state, stays under 1e-13 of the peak (observed against 50 digits: <= 2.5e-14 of the peak
-#: for rates 1e-2 apart, cond ~ 100; relative error 2e-10 at t = 1e-4 h, where the metabolite is
-#: 1e-4 of its peak and two modes cancel). The triangular path is exact to rounding for any
-#: spacing, equal rates included (observed <= 4e-14 of the peak, <= 2e-12 relative above 1e-6 of
-#: the peak) but costs ~3x the eigen path for one subject (benchmarks/bench_engine.py, (d)).
+#: path instead of the eigen path. Below it (and with eigenvalues GAP_LIMIT apart) the eigen
+#: path's rounding error, ~cond x 1e-16 of the state, stays under 1e-13 of the peak (observed
+#: against 50 digits for rates 3e-2 apart: 1.5e-14 of the peak; relative error 2e-10 at
+#: t = 1e-4 h, where the metabolite is 1e-4 of its peak and two modes cancel). The triangular
+#: path is exact to rounding for any spacing, equal rates included (observed <= 1.1e-13 of the
+#: peak, <= 5e-11 relative above 1e-6 of the peak) but costs ~3x the eigen path for one subject
+#: (benchmarks/bench_engine.py, (d)).
 CONDITION_LIMIT = 1e3
+#: Smallest relative gap |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) between eigenvalues
+#: for the eigen path. A metabolite formed in a small fraction has a small peak but inherits the
+#: eigen path's error ~1e-16 / gap of the *parent's* amount (rates 3e-4 apart, 12 % formed:
+#: 1.4e-12 of the metabolite's peak at a condition number of only 800); from 1e-2 apart it is
+#: below 1e-13 of any compartment's peak.
+GAP_LIMIT = 1e-2
 #: Largest first-order rate constant the engine accepts, 1/h (a half-life of 2.5 ns).
 MAX_RATE_CONSTANT = 1e9
 #: Largest infusion rate accepted, mg/h.
@@ -65,7 +73,7 @@ _CHUNK = 1 << 18
 
 from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: E402,F401  (re-exported)
 
-__all__ = ["simulate", "Result", "CONDITION_LIMIT", "MAX_RATE_CONSTANT", "MAX_INFUSION_RATE"]
+__all__ = ["simulate", "Result", "CONDITION_LIMIT", "GAP_LIMIT", "MAX_RATE_CONSTANT", "MAX_INFUSION_RATE"]
 
 
 def _phi(z: np.ndarray, tau: np.ndarray) -> np.ndarray:
@@ -209,12 +217,25 @@ class _ModalPart:
         return x, integ
 
 
+def _min_relative_gap(lam: np.ndarray) -> np.ndarray:
+    """Per subject, the smallest |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) over i != j (inf if m = 1)."""
+    m = lam.shape[1]
+    if m < 2:
+        return np.full(lam.shape[0], np.inf)
+    i, j = np.triu_indices(m, 1)
+    scale = np.maximum(np.abs(lam[:, i]), np.abs(lam[:, j]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = np.where(scale > 0, np.abs(lam[:, i] - lam[:, j]) / np.where(scale > 0, scale, 1.0), 0.0)
+    return gap.min(axis=1)
+
+
 class _Solution:
     """Piecewise exact solution for S subjects; evaluates state and its integral at any times.
 
     Each subject takes the eigen path unless its eigenvector matrix is ill conditioned
-    (condition number >= CONDITION_LIMIT, i.e. rate constants that coincide or nearly do);
-    those subjects alone take the triangular (divided-difference) path.
+    (condition number >= CONDITION_LIMIT) or two of its eigenvalues are within GAP_LIMIT
+    (relative) of each other, i.e. rate constants that coincide or nearly do; those subjects
+    alone take the triangular (divided-difference) path.
     """
 
     def __init__(self, K: np.ndarray, ev: _Events):
@@ -224,7 +245,7 @@ class _Solution:
         lam, vec = np.linalg.eig(K)
         with np.errstate(all="ignore"):
             cond = np.linalg.cond(vec)
-        ok = np.isfinite(cond) & (cond < CONDITION_LIMIT)
+        ok = np.isfinite(cond) & (cond < CONDITION_LIMIT) & (_min_relative_gap(lam) >= GAP_LIMIT)
         #: True when every subject took the eigen path.
         self.modal = bool(ok.all())
         self._parts = []

@@ -282,7 +282,7 @@ def test_model_scaled_changes_metabolic_clearance_not_distribution():
     assert cls[("p", "p_peripheral")] == 5.0 and cls[("p_peripheral", "p")] == 5.0
     assert cls[("p", "m")] == 1.5
     assert model.scaled(clearance={"p->m": 2.0}).transfers[-1].clearance == 6.0
-    with pytest.raises(ValueError, match="'q'.*has"):
+    with pytest.raises(ValueError, match="'q'.*allowed"):
         model.scaled(clearance={"q": 2.0})
     with pytest.raises(ValueError, match=r"volume\['m'\].*-1"):
         model.scaled(volume={"m": -1})
