@@ -289,9 +289,9 @@ class _Solution:
             if arr is not None and not np.isfinite(arr).all():
                 s, n, i = np.argwhere(~np.isfinite(arr))[0]
                 raise OverflowError(f"the {what} overflowed (subject {s}, t = {times[n]:g} h, state {i}): "
-                                    f"dose amounts (largest {np.abs(self.ev.bolus).max():g} state units) or "
-                                    f"infusion rates (largest {np.abs(self.ev.rate).max():g} per h) are too "
-                                    "large for double precision")
+                                    f"dose amounts (largest {np.abs(self.ev.bolus).max():g} state units), "
+                                    f"infusion rates (largest {np.abs(self.ev.rate).max():g} per h) or times "
+                                    f"(latest {times.max():g} h) are too large for double precision")
         return x, integ
 
 
