@@ -307,7 +307,7 @@ class TriangularPart:
         self.paths = np.arange(1, 1 << m)
         self._dd = {}
         self._J = None
-        self.width = 3 << m  # rows of divided differences per subject and time, at most
+        self.width = 1 << m  # divided-difference rows per subject and time, typically (bounds the chunks)
         self.steps = self.inverse = None
         z = bz
         if ev.starts.size > 1:
@@ -356,26 +356,31 @@ class TriangularPart:
         return out
 
     def _apply(self, D, nz, vec, rows):
-        """sum over paths B of omega_B f[B (+ nz zeros)] vec[last B], into component first B: (S, N, m)."""
-        d = np.swapaxes(D[:, self._rows(D, nz)], 1, 2)  # (S, N, paths)
-        d *= self.omega[rows, None, :]
-        d *= vec[:, :, self.last]
-        return d @ self.to_first
+        """sum over paths B of omega_B f[B (+ nz zeros)] vec[last B], into component first B.
+
+        ``vec`` and the result are (S, m, N): the long time axis last, for fast broadcasting.
+        """
+        d = D[:, self._rows(D, nz)]  # (S, paths, N)
+        d *= self.omega[rows, :, None]
+        d *= vec[:, self.last]
+        return self.to_first.T @ d
 
     def evaluate(self, k, tau, integral, rows=slice(None)):
+        """State and integral in (S', m, N) layout for subjects ``rows``."""
         zeros = max(1 if self.has_input else 0, (2 if self.has_input else 1) if integral else 0)
         D = self.dd(zeros)(tau, rows)
-        zk = self.z[rows, k]
+        zk = np.take(np.swapaxes(self.z[rows], 1, 2), k, axis=2)
         out = self._apply(D, 0, zk, rows)
         if self.has_input:
-            wk = self.w[rows, k]
+            wk = np.take(np.swapaxes(self.w[rows], 1, 2), k, axis=2)
             out += self._apply(D, 1, wk, rows)
-        ut = np.swapaxes(self.U[rows], 1, 2)
-        x = (out @ ut).real
+        u = self.U[rows]
+        x = (u @ out).real
         integ = None
         if integral:
-            im = self._apply(D, 1, zk, rows) + self.J[rows, k]
+            im = self._apply(D, 1, zk, rows)
+            im += np.take(np.swapaxes(self.J[rows], 1, 2), k, axis=2)
             if self.has_input:
                 im += self._apply(D, 2, wk, rows)
-            integ = (im @ ut).real
+            integ = (u @ im).real
         return x, integ

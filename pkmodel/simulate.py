@@ -273,8 +273,6 @@ class _Solution:
                 rows = slice(lo, lo + step)
                 with np.errstate(over="ignore", invalid="ignore"):  # checked below, by name
                     xp, ip = part.evaluate(k, tau, integral, rows)
-                if isinstance(part, TriangularPart):  # it works in (S, N, m)
-                    xp, ip = np.swapaxes(xp, 1, 2), (np.swapaxes(ip, 1, 2) if integral else None)
                 dest = rows if contiguous else idx[rows]
                 x[dest] = xp
                 if integral:
