@@ -309,17 +309,28 @@ class TriangularPart:
         self._J = None
         self.width = 1 << m  # divided-difference rows per subject and time, typically (bounds the chunks)
         self.steps = self.inverse = None
-        z = bz
+        self._bz, self._z = bz, None
         if ev.starts.size > 1:
             self.steps, self.inverse = np.unique(np.diff(ev.starts), return_inverse=True)
-            D = self.dd(1 if has_input else 0)(self.steps)
-            a = np.zeros(bz.shape + (m,), T.dtype)
-            a[:, 1:] = self._matrix(D, 0)[:, self.inverse]
-            c = bz.copy()
-            if has_input:
-                c[:, 1:] += (self._matrix(D, 1)[:, self.inverse] @ self.w[:, :-1, :, None])[..., 0]
-            z = affine_scan(a, c, matrix=True)
-        self.z = z
+        else:
+            self._z = bz
+
+    @property
+    def z(self):
+        """State (triangular coordinates) at each segment start, after its bolus: (S, E, m)."""
+        if self._z is None:
+            self._segment_states(self.dd(1 if self.has_input else 0)(self.steps))
+        return self._z
+
+    def _segment_states(self, D):
+        r"""The affine scan :math:`z_k = F_{k-1} z_{k-1} + G_{k-1} w_{k-1} + U^H b_k` from the
+        divided differences ``D`` at the distinct segment lengths."""
+        a = np.zeros(self._bz.shape + (self.m,), self._bz.dtype)
+        a[:, 1:] = self._matrix(D, 0)[:, self.inverse]
+        c = self._bz.copy()
+        if self.has_input:
+            c[:, 1:] += (self._matrix(D, 1)[:, self.inverse] @ self.w[:, :-1, :, None])[..., 0]
+        self._z = affine_scan(a, c, matrix=True)
 
     def dd(self, zeros: int) -> DividedDifferences:
         """The divided differences with up to ``zeros`` nodes at 0 (made when first needed)."""
@@ -368,7 +379,13 @@ class TriangularPart:
     def evaluate(self, k, tau, integral, rows=slice(None)):
         """State and integral in (S', m, N) layout for subjects ``rows``."""
         zeros = max(1 if self.has_input else 0, (2 if self.has_input else 1) if integral else 0)
-        D = self.dd(zeros)(tau, rows)
+        if self._z is None and range(self.lam.shape[0])[rows] == range(self.lam.shape[0]):
+            # the first evaluation for every subject also yields the segment propagators: one call
+            D = self.dd(zeros)(np.concatenate([tau, self.steps]))
+            self._segment_states(D[..., tau.size:])
+            D = D[..., :tau.size]
+        else:
+            D = self.dd(zeros)(tau, rows)
         zk = np.take(np.swapaxes(self.z[rows], 1, 2), k, axis=2)
         out = self._apply(D, 0, zk, rows)
         if self.has_input:

@@ -39,6 +39,7 @@ before). No adaptive ODE solver is involved.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -217,12 +218,17 @@ class _ModalPart:
         return x, integ
 
 
+@functools.lru_cache(maxsize=16)
+def _pairs(m: int):
+    return np.triu_indices(m, 1)
+
+
 def _min_relative_gap(lam: np.ndarray) -> np.ndarray:
     """Per subject, the smallest |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) over i != j (inf if m = 1)."""
     m = lam.shape[1]
     if m < 2:
         return np.full(lam.shape[0], np.inf)
-    i, j = np.triu_indices(m, 1)
+    i, j = _pairs(m)
     scale = np.maximum(np.abs(lam[:, i]), np.abs(lam[:, j]))
     with np.errstate(divide="ignore", invalid="ignore"):
         gap = np.where(scale > 0, np.abs(lam[:, i] - lam[:, j]) / np.where(scale > 0, scale, 1.0), 0.0)
