@@ -94,7 +94,20 @@ def _structure(m: int, zeros: int):
         nz = np.array([k[1] for k in keys])
         counts = [int(np.sum(nz <= z)) for z in range(zeros + 1)]
         levels.append((p, np.array([row[k] for k in keys]), idx, drop, counts))
-    return row, levels
+    # the Opitz matrices' subdiagonal ones for all sets of two or more nodes, padded to P nodes
+    P = m + zeros
+    big = [lv for lv in levels if lv[0] > 1]
+    link = np.zeros((sum(lv[1].size for lv in big), P, P))
+    at = 0
+    for p, rws, *_ in big:
+        link[at:at + rws.size, np.arange(1, p), np.arange(p - 1)] = 1.0
+        at += rws.size
+    return row, levels, link
+
+
+@functools.lru_cache(maxsize=16)
+def _eye(P: int) -> np.ndarray:
+    return np.eye(P)
 
 
 class DividedDifferences:
@@ -110,7 +123,7 @@ class DividedDifferences:
     def __init__(self, lam: np.ndarray, zeros: int):
         S, m = lam.shape
         self.zeros = zeros
-        self._row, structure = _structure(m, zeros)
+        self._row, structure, link = _structure(m, zeros)
         self.n_rows = len(self._row)
         self.Q = Q = m + zeros + SERIES_TERMS
         ext = np.concatenate([lam, np.zeros((S, 1), lam.dtype)], axis=1)
@@ -121,7 +134,6 @@ class DividedDifferences:
         P = m + zeros
         n_sets = sum(lv[1].size for lv in big)
         eps = np.zeros((S, n_sets, P), lam.dtype)
-        link = np.zeros((n_sets, P, P))
         rows = np.arange(S)[:, None]
         self.levels = [(1, structure[0][1], ext[:, structure[0][2][:, 0]], structure[0][4], None)]
         at = 0
@@ -131,7 +143,6 @@ class DividedDifferences:
             z = ext[:, idx]  # (S, L, p)
             mu = z.mean(axis=2)
             eps[:, at:at + L, :p] = z - mu[..., None]
-            link[at:at + L, np.arange(1, p), np.arange(p - 1)] = 1.0
             dist = np.abs(z[..., :, None] - z[..., None, :]).reshape(S, L, p * p)
             a, b = np.divmod(dist.argmax(axis=2), p)
             cols = np.arange(L)[None, :]
@@ -140,7 +151,7 @@ class DividedDifferences:
             pending.append((p, rws, counts, numeric, at))
             at += L
         if n_sets:
-            Z = link + eps[..., None] * np.eye(P)  # (S, n_sets, P, P)
+            Z = link + eps[..., None] * _eye(P)  # (S, n_sets, P, P)
             krylov = np.zeros((S, n_sets, P, 1), lam.dtype)
             krylov[..., 0, 0] = 1.0
             power = Z

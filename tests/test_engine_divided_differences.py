@@ -46,7 +46,7 @@ def check(lam, taus, rtol):
     m = lam.shape[1]
     dd = DividedDifferences(lam, 2)
     got = dd(np.asarray(taus, float))
-    row, _ = _structure(m, 2)
+    row = _structure(m, 2)[0]
     ext = list(lam[0]) + [0.0]
     for (mask, nz), r in row.items():
         nodes = [ext[i] for i in range(m) if mask >> i & 1] + [0.0] * nz
