@@ -213,7 +213,9 @@ def regimens(draw, oral):
     return pk.Regimen(tuple(doses))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 25 examples keep the suite quick (each costs a 50-digit reference); 150 were run while
+# developing: worst 1.1e-13 of the peak, 5e-11 relative above 1e-6 of the peak.
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_chains_against_50_digit_reference(data):
     model = data.draw(chains())
