@@ -281,3 +281,22 @@ def _fmt(x: float) -> str:
     if x == -math.inf:
         return "-inf"
     return f"{x:g}"
+
+
+def unknown_name(what: str, value, allowed) -> ValueError:
+    """The error to raise for a name not in ``allowed``: it lists them and suggests the closest.
+
+    ``raise unknown_name("compartment", "diazepan", model.names)`` reads
+    ``unknown compartment 'diazepan'; did you mean 'diazepam'? allowed: ['diazepam', ...]``.
+    """
+    import difflib
+
+    allowed = list(allowed)
+    hint = ""
+    if isinstance(value, str):
+        close = difflib.get_close_matches(value, [str(a) for a in allowed], n=1)
+        if not close:  # a case slip ('NG/ML') is not caught by the ratio above
+            close = [a for a in map(str, allowed) if a.lower() == value.lower()][:1]
+        if close:
+            hint = f"did you mean {close[0]!r}? "
+    return ValueError(f"unknown {what} {value!r}; {hint}allowed: {allowed}")

@@ -33,6 +33,13 @@ from . import _validate as check
 from .units import LN2
 
 
+def _text(label: str, value) -> str:
+    """A name must be a string: TypeError naming ``label`` and the value otherwise."""
+    if not isinstance(value, str):
+        raise TypeError(f"{label} must be a string; got {value!r} ({type(value).__name__})")
+    return value
+
+
 @dataclass(frozen=True)
 class Compartment:
     """One well-stirred compartment.
@@ -55,8 +62,13 @@ class Compartment:
     species: str | None = None
 
     def __post_init__(self):
-        if not isinstance(self.name, str) or not self.name:
+        if not isinstance(self.name, str):
+            raise TypeError(f"Compartment name must be a non-empty string; got {self.name!r} "
+                            f"({type(self.name).__name__})")
+        if not self.name:
             raise ValueError(f"Compartment name must be a non-empty string; got {self.name!r}")
+        if self.species is not None:
+            _text(f"species of {self.name!r}", self.species)
         object.__setattr__(self, "volume", check.positive(f"volume of {self.name!r} (L)", self.volume))
         object.__setattr__(self, "clearance",
                            check.non_negative(f"clearance of {self.name!r} (L/h)", self.clearance))
@@ -80,6 +92,8 @@ class Transfer:
     clearance: float
 
     def __post_init__(self):
+        _text("Transfer source", self.source)
+        _text("Transfer target", self.target)
         if self.source == self.target:
             raise ValueError(f"Transfer source and target must differ; got {self.source!r} twice")
         object.__setattr__(self, "clearance", check.non_negative(
@@ -104,6 +118,7 @@ class Absorption:
     lag: float = 0.0
 
     def __post_init__(self):
+        _text("Absorption into (compartment name)", self.into)
         object.__setattr__(self, "ka", check.positive("ka (1/h)", self.ka))
         object.__setattr__(self, "bioavailability",
                            check.fraction("bioavailability F", self.bioavailability))
@@ -132,17 +147,33 @@ class Model:
     _index: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
+        if isinstance(self.compartments, (str, bytes)) or not hasattr(self.compartments, "__iter__"):
+            raise TypeError(f"compartments must be a non-empty sequence of Compartment; got "
+                            f"{self.compartments!r:.80} ({type(self.compartments).__name__})")
         comps = tuple(self.compartments)
-        if not comps or not all(isinstance(c, Compartment) for c in comps):
-            raise ValueError("compartments must be a non-empty sequence of Compartment")
+        if not comps:
+            raise ValueError("compartments must be a non-empty sequence of Compartment; got an empty sequence")
+        for i, c in enumerate(comps):
+            if not isinstance(c, Compartment):
+                raise TypeError(f"compartments[{i}] must be a Compartment; got {c!r:.80} ({type(c).__name__})")
         object.__setattr__(self, "compartments", comps)
+        _text("Model name", self.name)
         names = [c.name for c in comps]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ValueError(f"compartment names must be unique; repeated: {dupes}")
         object.__setattr__(self, "_index", {n: i for i, n in enumerate(names)})
+        if isinstance(self.transfers, (str, bytes)) or not hasattr(self.transfers, "__iter__"):
+            raise TypeError(f"transfers must be a sequence of Transfer; got {self.transfers!r:.80} "
+                            f"({type(self.transfers).__name__})")
         transfers = tuple(self.transfers)
+        for i, t in enumerate(transfers):
+            if not isinstance(t, Transfer):
+                raise TypeError(f"transfers[{i}] must be a Transfer; got {t!r:.80} ({type(t).__name__})")
         object.__setattr__(self, "transfers", transfers)
+        if self.absorption is not None and not isinstance(self.absorption, Absorption):
+            raise TypeError(f"absorption must be an Absorption or None; got {self.absorption!r:.80} "
+                            f"({type(self.absorption).__name__})")
         for t in transfers:
             self.index(t.source, what="transfer source")
             self.index(t.target, what="transfer target")
@@ -151,7 +182,7 @@ class Model:
         if self.dose_compartment is None:
             object.__setattr__(self, "dose_compartment", names[0])
         else:
-            self.index(self.dose_compartment, what="dose_compartment")
+            self.index(_text("dose_compartment", self.dose_compartment), what="dose_compartment")
         masses = [c.molar_mass for c in comps]
         if any(m is None for m in masses) and any(m is not None for m in masses):
             raise ValueError("molar_mass must be given for every compartment or for none; "
@@ -169,11 +200,14 @@ class Model:
         return self.compartments[0].molar_mass is not None
 
     def index(self, name: str, *, what: str = "compartment") -> int:
-        """Position of compartment ``name``; a ``ValueError`` lists the known names."""
+        """Position of compartment ``name``; a ``ValueError`` lists the known names and suggests the closest."""
         try:
             return self._index[name]
         except (KeyError, TypeError):
-            raise ValueError(f"unknown {what} {name!r}; this model has {list(self.names)}") from None
+            if not isinstance(name, str):
+                raise TypeError(f"{what} must be a string (a compartment name); got {name!r} "
+                                f"({type(name).__name__})") from None
+            raise check.unknown_name(what, name, self.names) from None
 
     def compartment(self, name: str) -> Compartment:
         """The compartment called ``name``."""
@@ -246,12 +280,13 @@ class Model:
         V = vol * vf  # (S, n)
         K = np.zeros((S, m, m))
         idx = np.arange(n)
-        K[:, idx, idx] -= cl_el * cf / V
-        for t in self.transfers:
-            i, j = self._index[t.source], self._index[t.target]
-            k = t.clearance * cf[:, i] / V[:, i]
-            K[:, i, i] -= k
-            K[:, j, i] += k
+        with np.errstate(over="ignore"):  # a tiny volume gives inf: simulate() refuses it by name
+            K[:, idx, idx] -= cl_el * cf / V
+            for t in self.transfers:
+                i, j = self._index[t.source], self._index[t.target]
+                k = t.clearance * cf[:, i] / V[:, i]
+                K[:, i, i] -= k
+                K[:, j, i] += k
         if self.absorption is not None:
             d = m - 1
             j = self._index[self.absorption.into]
@@ -268,6 +303,10 @@ class Model:
         1-D array of positive factors, all of one length S; compartments not named keep
         factor 1. Used for virtual populations (:mod:`pkmodel.literature.variability`).
         """
+        for label, mapping in (("volume_factor", volume_factor), ("clearance_factor", clearance_factor)):
+            if mapping is not None and not isinstance(mapping, Mapping):
+                raise TypeError(f"{label} must be a mapping of compartment name to an array of factors, e.g. "
+                                f"{{{self.names[0]!r}: factors}}; got {mapping!r:.80} ({type(mapping).__name__})")
         return ModelBatch(self, dict(volume_factor or {}), dict(clearance_factor or {}))
 
     def scaled(self, *, clearance: Mapping[str, float] | None = None,
@@ -330,7 +369,11 @@ class ModelBatch:
             arr = None
             for name, f in factors.items():
                 i = self.model.index(name, what=f"{label} compartment")
-                f = np.asarray(f, dtype=float)
+                raw = np.asarray(f)
+                if raw.dtype.kind not in "iuf":
+                    raise TypeError(f"{label}[{name!r}] must be a 1-D array of numbers (factors > 0); got "
+                                    f"{f!r:.80} (dtype {raw.dtype})")
+                f = raw.astype(float)
                 if f.ndim != 1 or f.size == 0:
                     raise ValueError(f"{label}[{name!r}] must be a non-empty 1-D array; got shape {f.shape}")
                 if not np.all(np.isfinite(f)) or (f <= 0).any():

@@ -12,17 +12,25 @@ With the eigen-decomposition :math:`K = V \Lambda V^{-1}` this is
 :math:`y_k = V^{-1}x_k`, :math:`w_k = V^{-1}u_k`, :math:`\varphi(\lambda,\tau) = (e^{\lambda\tau}-1)/\lambda`
 (:math:`=\tau` at :math:`\lambda = 0`), evaluated for the whole time grid at once. The time
 integral of the state (for AUC and the amount eliminated) follows with
-:math:`\psi(\lambda,\tau) = (\varphi - \tau)/\lambda`.
+:math:`\psi(\lambda,\tau) = (\varphi - \tau)/\lambda`. The states at the E segment starts
+obey the affine recurrence :math:`y_k = e^{\lambda\Delta_{k-1}} y_{k-1} + c_k`, solved by a
+prefix scan in :math:`\lceil\log_2 E\rceil` vectorised steps (:func:`pkmodel._exact.affine_scan`).
 
-When two rate constants coincide or nearly coincide (:math:`k_a = k`, the Bateman trap) the
-eigenvectors become (nearly) parallel; then, and only then, the engine switches to the
-matrix exponential of an augmented matrix (Van Loan), which is exact for any :math:`K`:
+When two rate constants coincide or nearly coincide (:math:`k_a = k`, the Bateman trap; a
+metabolite as long-lived as its parent) the eigenvectors become (nearly) parallel; for those
+subjects (eigenvector condition number >= :data:`CONDITION_LIMIT`, or eigenvalues closer than
+:data:`GAP_LIMIT`) the engine works instead in
+a triangular form :math:`K = U T U^H` and evaluates :math:`e^{T\tau}` and its integrals exactly
+through divided differences of the exponential (:mod:`pkmodel._exact`): exact for equal rates,
+for any spacing and any compartment order, with no perturbation.
 
-.. math::
-
-    \exp\left(\tau\begin{bmatrix} K & 0 & u \\ I & 0 & 0 \\ 0 & 0 & 0\end{bmatrix}\right)
-    \begin{bmatrix} x_k \\ 0 \\ 1 \end{bmatrix}
-    = \begin{bmatrix} x(t_k+\tau) \\ \int_0^\tau x \\ 1 \end{bmatrix}.
+Accuracy (tests/test_engine_near_equal.py, against 50-digit mpmath references): within
+1e-12 of the peak everywhere and 1e-9 relative wherever a value exceeds 1e-6 of its peak, for
+rate constants equal or 1e-14 ... 1e-2 (relative) apart in any compartment order, chains of up
+to 4 species with an oral depot (ka equal or near-equal too), a peripheral compartment,
+IV/infusion/oral and repeated doses; AUC and the amount eliminated to 1e-9 relative (mass
+balance to 1e-11). Observed worst cases: 1.1e-13 of the peak and 2e-10 relative (the latter on
+the eigen path at t = 1e-4 h; the triangular path stays below 5e-11).
 
 Doses are applied at exactly their times (a bolus makes the state jump; the default
 ``side="right"`` reports the value just after a dose at that instant, ``side="left"`` just
@@ -31,19 +39,42 @@ before). No adaptive ODE solver is involved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import _validate as check
+from ._exact import TriangularPart, affine_scan
 from .model import Model, ModelBatch
 from .regimen import Regimen
+from .result import Result, _times
 
-#: Above this eigenvector condition number the eigen path would lose more than ~1e-11 relative
-#: accuracy, so the matrix-exponential path is used instead.
-CONDITION_LIMIT = 1e5
+#: Eigenvector condition number from which a subject takes the triangular (divided-difference)
+#: path instead of the eigen path. Below it (and with eigenvalues GAP_LIMIT apart) the eigen
+#: path's rounding error, ~cond x 1e-16 of the state, stays under 1e-13 of the peak (observed
+#: against 50 digits for rates 3e-2 apart: 1.5e-14 of the peak; relative error 2e-10 at
+#: t = 1e-4 h, where the metabolite is 1e-4 of its peak and two modes cancel). The triangular
+#: path is exact to rounding for any spacing, equal rates included (observed <= 1.1e-13 of the
+#: peak, <= 5e-11 relative above 1e-6 of the peak) but costs ~3x the eigen path for one subject
+#: (benchmarks/bench_engine.py, (d)).
+CONDITION_LIMIT = 1e3
+#: Smallest relative gap |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) between eigenvalues
+#: for the eigen path. A metabolite formed in a small fraction has a small peak but inherits the
+#: eigen path's error ~1e-16 / gap of the *parent's* amount (rates 3e-4 apart, 12 % formed:
+#: 1.4e-12 of the metabolite's peak at a condition number of only 800); from 1e-2 apart it is
+#: below 1e-13 of any compartment's peak.
+GAP_LIMIT = 1e-2
+#: Largest first-order rate constant the engine accepts, 1/h (a half-life of 2.5 ns).
+MAX_RATE_CONSTANT = 1e9
+#: Largest infusion rate accepted, mg/h.
+MAX_INFUSION_RATE = 1e100
+#: Elements (subjects x times x states) evaluated at once: bounds the temporaries.
+_CHUNK = 1 << 18
 
-from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: F401  (re-exported)
+from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: E402,F401  (re-exported)
+
+__all__ = ["simulate", "Result", "CONDITION_LIMIT", "GAP_LIMIT", "MAX_RATE_CONSTANT", "MAX_INFUSION_RATE"]
 
 
 def _phi(z: np.ndarray, tau: np.ndarray) -> np.ndarray:
@@ -75,147 +106,142 @@ class _Events:
 def _events(model: Model, regimen: Regimen) -> _Events:
     m = model.n_states
     mw = model.molar_masses()
-    depot = m - 1
-    items = []  # (time, bolus vector, rate delta vector)
-    for d in regimen.doses:
-        vec = np.zeros(m)
-        if d.route == "oral":
-            if model.absorption is None:
-                raise ValueError(f"route 'oral' needs a model with an absorption route; model "
-                                 f"{model.name or model.names} has none (use 'iv' or 'infusion')")
-            into = model.index(model.absorption.into)
-            vec[depot] = model.absorption.bioavailability * d.amount / mw[into]
-            items.append((d.time + model.absorption.lag, vec, None))
-        else:
-            target = model.index(d.compartment or model.dose_compartment, what="dose compartment")
-            if d.route == "iv":
-                vec[target] = d.amount / mw[target]
-                items.append((d.time, vec, None))
-            else:  # infusion
-                vec[target] = d.amount / mw[target] / d.duration
-                items.append((d.time, None, vec))
-                items.append((d.time + d.duration, None, -vec))
-    when = np.array([0.0] + [t for t, _, _ in items])
-    times = np.unique(when)
-    slot = np.searchsorted(times, when[1:])
-    bolus = np.zeros((times.size, m))
-    delta = np.zeros((times.size, m))
-    b_rows = [(k, b) for k, (_, b, _) in zip(slot, items) if b is not None]
-    r_rows = [(k, r) for k, (_, _, r) in zip(slot, items) if r is not None]
-    if b_rows:
-        np.add.at(bolus, np.array([k for k, _ in b_rows]), np.array([b for _, b in b_rows]))
-    if r_rows:
-        np.add.at(delta, np.array([k for k, _ in r_rows]), np.array([r for _, r in r_rows]))
-    rate = np.cumsum(delta, axis=0)
-    rate[np.abs(rate) < 1e-14 * (np.abs(delta).max() + 1e-300)] = 0.0  # exact zero after an infusion ends
-    return _Events(times, bolus, rate)
+    doses = regimen.doses
+    n = len(doses)
+    time = np.fromiter((d.time for d in doses), float, n)
+    amount = np.fromiter((d.amount for d in doses), float, n)
+    duration = np.fromiter((d.duration for d in doses), float, n)
+    route = [d.route for d in doses]
+    oral = np.fromiter((r == "oral" for r in route), bool, n)
+    infusion = np.fromiter((r == "infusion" for r in route), bool, n)
+    target = np.full(n, m - 1)
+    if oral.any():
+        if model.absorption is None:
+            raise ValueError(f"route 'oral' needs a model with an absorption route; model "
+                             f"{model.name or model.names} has none (use 'iv' or 'infusion')")
+        into = model.index(model.absorption.into)
+        amount = np.where(oral, model.absorption.bioavailability * amount, amount)
+        time = np.where(oral, time + model.absorption.lag, time)
+    if not oral.all():
+        where = {}
+        for i in np.flatnonzero(~oral):
+            name = doses[i].compartment or model.dose_compartment
+            if name not in where:
+                where[name] = model.index(name, what="dose compartment")
+            target[i] = where[name]
+    mass = np.ones(n)
+    mass[oral] = mw[into] if oral.any() else 1.0
+    mass[~oral] = mw[target[~oral]]
+    per_state = amount / mass  # state units
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        rate = np.where(infusion, per_state / np.where(infusion, duration, 1.0), 0.0)
+        fast = infusion & ~(np.abs(amount / np.where(infusion, duration, 1.0)) <= MAX_INFUSION_RATE)
+    if fast.any():
+        i = int(np.argmax(fast))
+        raise ValueError(f"infusion {i} ({doses[i].amount:g} mg over {doses[i].duration:g} h) would run at "
+                         f"{doses[i].amount / doses[i].duration:g} mg/h; the infusion rate amount/duration "
+                         f"must be at most {MAX_INFUSION_RATE:g} mg/h (give it as an 'iv' bolus instead)")
+    stop = time + np.where(infusion, duration, 0.0)
+    times = np.unique(np.concatenate([[0.0], time, stop[infusion]]))
+    E = times.size
+    bolus = np.zeros((E, m))
+    delta = np.zeros((E, m))
+    b = ~infusion
+    np.add.at(bolus, (np.searchsorted(times, time[b]), target[b]), per_state[b])
+    np.add.at(delta, (np.searchsorted(times, time[infusion]), target[infusion]), rate[infusion])
+    np.add.at(delta, (np.searchsorted(times, stop[infusion]), target[infusion]), -rate[infusion])
+    rates = np.cumsum(delta, axis=0)
+    rates[np.abs(rates) < 1e-14 * (np.abs(delta).max() + 1e-300)] = 0.0  # exact zero after an infusion ends
+    return _Events(times, bolus, rates)
 
 
 class _ModalPart:
     r"""Eigen path for subjects whose eigenvectors are well conditioned.
 
-    In modal coordinates :math:`y = V^{-1}x` the propagation is diagonal, so the state at every
-    segment start follows from a cheap recurrence, and the time integral of the state
-    (:math:`J = \int y`) with it: :math:`J_{k+1} = J_k + \varphi\,y_k + \psi\,w_k`,
-    :math:`y_{k+1} = e^{\lambda\Delta}y_k + \varphi\,w_k + V^{-1}b_{k+1}`.
+    In modal coordinates :math:`y = V^{-1}x` the propagation is diagonal, so the states at the
+    segment starts follow from the affine scan
+    :math:`y_{k} = e^{\lambda\Delta_{k-1}}y_{k-1} + \varphi_{k-1} w_{k-1} + V^{-1}b_{k}`, and the
+    time integral of the state (:math:`J = \int y`) from a cumulative sum,
+    :math:`J_k = \sum_{l<k} \varphi_l\,y_l + \psi_l\,w_l`.
     """
 
     def __init__(self, lam, vec, ev: _Events, has_input: bool):
         if np.iscomplexobj(lam) and not np.any(lam.imag):
             lam, vec = lam.real, vec.real
-        self.lam, self.has_input = lam, has_input
-        self.vt = np.swapaxes(vec, 1, 2)
+        self.lam, self.vec, self.has_input = lam, vec, has_input
         vinv = np.linalg.inv(vec)
         b = np.einsum("sij,ej->sei", vinv, ev.bolus)
-        self.w = np.einsum("sij,ej->sei", vinv, ev.rate) if has_input else None
-        S, E, m = b.shape
-        tau = np.diff(ev.starts)[None, :, None]
-        z = lam[:, None, :] * tau
-        e, ph = np.exp(z), _phi(z, tau)
-        ps = _psi(z, tau) if has_input else None
-        y = np.empty_like(b)
+        w = np.einsum("sij,ej->sei", vinv, ev.rate) if has_input else None
         J = np.zeros_like(b)
-        yk, jk = b[:, 0], np.zeros_like(b[:, 0])
-        y[:, 0] = yk
-        for k in range(1, E):
-            jk = jk + ph[:, k - 1] * yk
-            yk = e[:, k - 1] * yk + b[:, k]
+        if b.shape[1] > 1:
+            tau = np.diff(ev.starts)[None, :, None]
+            z = lam[:, None, :] * tau
+            ph = _phi(z, tau)
+            a = np.empty_like(b)
+            a[:, 0] = 0.0
+            a[:, 1:] = np.exp(z)
             if has_input:
-                jk = jk + ps[:, k - 1] * self.w[:, k - 1]
-                yk = yk + ph[:, k - 1] * self.w[:, k - 1]
-            y[:, k], J[:, k] = yk, jk
-        self.y, self.J = y, J
+                b[:, 1:] += ph * w[:, :-1]
+            y = affine_scan(a, b)
+            inc = ph * y[:, :-1]
+            if has_input:
+                inc += _psi(z, tau) * w[:, :-1]
+            np.cumsum(inc, axis=1, out=J[:, 1:])
+        else:
+            y = b
+        # stored (S, m, E): evaluation runs along the long time axis, which must be the last one
+        self.y, self.J = (np.ascontiguousarray(np.swapaxes(a_, 1, 2)) for a_ in (y, J))
+        self.w = np.ascontiguousarray(np.swapaxes(w, 1, 2)) if has_input else None
 
-    def evaluate(self, k, tau, integral):
-        yk = self.y[:, k]
-        t = tau[None, :, None]
-        z = self.lam[:, None, :] * t
+    def evaluate(self, k, tau, integral, rows=slice(None)):
+        """State and integral in (S', m, N) layout for subjects ``rows``."""
+        t = tau[None, None, :]
+        z = self.lam[rows, :, None] * t
         ph = _phi(z, t) if (self.has_input or integral) else None
         ps = _psi(z, t) if (self.has_input and integral) else None
-        # in place: for many subjects and times each (S, N, m) temporary costs as much as the
-        # arithmetic on it; the values are the same as exp(z) * yk + ...
+        yk = np.take(self.y[rows], k, axis=2)
+        # in place: each (S, m, N) temporary costs as much as the arithmetic on it
         modal = np.exp(z, out=z)
         modal *= yk
         if self.has_input:
-            wk = self.w[:, k]
+            wk = np.take(self.w[rows], k, axis=2)
             modal += ph * wk
-        x = (modal @ self.vt).real
+        vec = self.vec[rows]
+        x = (vec @ modal).real
         integ = None
         if integral:
             im = ph * yk
-            im += self.J[:, k]
+            im += np.take(self.J[rows], k, axis=2)
             if self.has_input:
                 im += ps * wk
-            integ = (im @ self.vt).real
+            integ = (vec @ im).real
         return x, integ
 
 
-class _ExpmPart:
-    """Matrix-exponential path (Van Loan) for subjects with (nearly) coinciding rate constants."""
+@functools.lru_cache(maxsize=16)
+def _pairs(m: int):
+    return np.triu_indices(m, 1)
 
-    def __init__(self, K, ev: _Events):
-        self.K = K
-        S, m, _ = K.shape
-        E = ev.starts.size
-        self.u = np.broadcast_to(ev.rate, (S, E, m))
-        self.x0 = np.zeros((S, E, m))  # state at each segment start, after its bolus
-        self.i0 = np.zeros((S, E, m))  # integral of the state from 0 to each segment start
-        state = np.zeros((S, m))
-        integral = np.zeros((S, m))
-        for k in range(E):
-            if k > 0:
-                tau = ev.starts[k] - ev.starts[k - 1]
-                xk, ik = self._step(state[:, None], self.u[:, k - 1][:, None], np.full((S, 1), tau))
-                state, integral = xk[:, 0], integral + ik[:, 0]
-            state = state + ev.bolus[k]
-            self.x0[:, k], self.i0[:, k] = state, integral
 
-    def _step(self, x, u, tau):
-        """x, u: (S, N, m); tau: (S, N) -> exact state and integral increment."""
-        from scipy.linalg import expm  # imported lazily: only this rare path needs scipy
-
-        S, N, m = x.shape
-        M = np.zeros((S, N, 2 * m + 1, 2 * m + 1))
-        M[:, :, :m, :m] = self.K[:, None]
-        M[:, :, m:2 * m, :m] = np.eye(m)
-        M[:, :, :m, 2 * m] = u
-        M *= tau[:, :, None, None]
-        v = np.concatenate([x, np.zeros((S, N, m)), np.ones((S, N, 1))], axis=-1)
-        out = np.einsum("snij,snj->sni", expm(M), v)
-        return out[..., :m], out[..., m:2 * m]
-
-    def evaluate(self, k, tau, integral):
-        S = self.K.shape[0]
-        x, integ = self._step(self.x0[:, k], self.u[:, k], np.broadcast_to(tau, (S, tau.size)))
-        return x, (integ + self.i0[:, k]) if integral else None
+def _min_relative_gap(lam: np.ndarray) -> np.ndarray:
+    """Per subject, the smallest |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) over i != j (inf if m = 1)."""
+    m = lam.shape[1]
+    if m < 2:
+        return np.full(lam.shape[0], np.inf)
+    i, j = _pairs(m)
+    scale = np.maximum(np.abs(lam[:, i]), np.abs(lam[:, j]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        gap = np.where(scale > 0, np.abs(lam[:, i] - lam[:, j]) / np.where(scale > 0, scale, 1.0), 0.0)
+    return gap.min(axis=1)
 
 
 class _Solution:
     """Piecewise exact solution for S subjects; evaluates state and its integral at any times.
 
     Each subject takes the eigen path unless its eigenvector matrix is ill conditioned
-    (condition number >= CONDITION_LIMIT, i.e. rate constants that coincide or nearly do);
-    those subjects alone take the matrix-exponential path.
+    (condition number >= CONDITION_LIMIT) or two of its eigenvalues are within GAP_LIMIT
+    (relative) of each other, i.e. rate constants that coincide or nearly do; those subjects
+    alone take the triangular (divided-difference) path.
     """
 
     def __init__(self, K: np.ndarray, ev: _Events):
@@ -225,15 +251,16 @@ class _Solution:
         lam, vec = np.linalg.eig(K)
         with np.errstate(all="ignore"):
             cond = np.linalg.cond(vec)
-        ok = np.isfinite(cond) & (cond < CONDITION_LIMIT)
+        ok = np.isfinite(cond) & (cond < CONDITION_LIMIT) & (_min_relative_gap(lam) >= GAP_LIMIT)
         #: True when every subject took the eigen path.
         self.modal = bool(ok.all())
         self._parts = []
-        modal_idx, expm_idx = np.flatnonzero(ok), np.flatnonzero(~ok)
-        if modal_idx.size:
-            self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
-        if expm_idx.size:
-            self._parts.append((expm_idx, _ExpmPart(K[expm_idx], ev)))
+        modal_idx, exact_idx = np.flatnonzero(ok), np.flatnonzero(~ok)
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported by evaluate()
+            if modal_idx.size:
+                self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
+            if exact_idx.size:
+                self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input)))
 
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""
@@ -241,25 +268,53 @@ class _Solution:
         before = k < 0  # only at t = 0 with side="left": nothing given yet
         k = np.maximum(k, 0)
         tau = np.where(before, 0.0, times - self.ev.starts[k])
-        if len(self._parts) == 1:
-            x, integ = self._parts[0][1].evaluate(k, tau, integral)
-        else:
-            S, m = self.K.shape[0], self.K.shape[1]
-            x = np.empty((S, times.size, m))
-            integ = np.empty((S, times.size, m)) if integral else None
-            for idx, part in self._parts:
-                xp, ip = part.evaluate(k, tau, integral)
-                x[idx] = xp
+        S, m = self.K.shape[0], self.K.shape[1]
+        # (S, m, N) buffers, filled a few subjects at a time so the temporaries stay in cache
+        x = np.empty((S, m, times.size))
+        integ = np.empty((S, m, times.size)) if integral else None
+        for idx, part in self._parts:
+            step = max(1, _CHUNK // max(1, times.size * getattr(part, "width", m)))
+            contiguous = idx.size == S
+            for lo in range(0, idx.size, step):
+                rows = slice(lo, lo + step)
+                with np.errstate(over="ignore", invalid="ignore"):  # checked below, by name
+                    xp, ip = part.evaluate(k, tau, integral, rows)
+                dest = rows if contiguous else idx[rows]
+                x[dest] = xp
                 if integral:
-                    integ[idx] = ip
+                    integ[dest] = ip
+        x = np.swapaxes(x, 1, 2)  # the (S, N, m) view callers index as state[..., i]
+        integ = np.swapaxes(integ, 1, 2) if integral else None
         if before.any():
             x[:, before] = 0.0
             if integral:
                 integ[:, before] = 0.0
+        for what, arr in (("state", x), ("time integral of the state", integ)):
+            if arr is not None and not np.isfinite(arr).all():
+                s, n, i = np.argwhere(~np.isfinite(arr))[0]
+                raise OverflowError(f"the {what} overflowed (subject {s}, t = {times[n]:g} h, state {i}): "
+                                    f"dose amounts (largest {np.abs(self.ev.bolus).max():g} state units), "
+                                    f"infusion rates (largest {np.abs(self.ev.rate).max():g} per h) or times "
+                                    f"(latest {times.max():g} h) are too large for double precision")
         return x, integ
 
 
-def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = "right") -> "Result":
+def _check_rates(model: Model, K: np.ndarray) -> None:
+    """Refuse rate constants (clearance / volume) that overflow or exceed MAX_RATE_CONSTANT."""
+    worst = np.abs(K).max(axis=(0, 1)) if K.ndim == 3 else np.abs(K).max(axis=0)
+    bad = ~(worst <= MAX_RATE_CONSTANT)
+    if bad.any():
+        j = int(np.argmax(bad))
+        if j < len(model.compartments):
+            c = model.compartments[j]
+            raise ValueError(f"rate constant out of {c.name!r} (clearance / volume) is {worst[j]:g} 1/h; it must "
+                             f"be at most {MAX_RATE_CONSTANT:g} 1/h, so the volume of {c.name!r} (L) must be at "
+                             f"least its total outflow clearance / {MAX_RATE_CONSTANT:g} (got volume "
+                             f"{c.volume:g} L, outflow clearance {model.outflow_clearance(c.name):g} L/h)")
+        raise ValueError(f"ka (1/h) must be at most {MAX_RATE_CONSTANT:g}; got {worst[j]:g}")
+
+
+def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = "right") -> Result:
     """Concentrations and amounts of every compartment at ``times`` (h) under ``regimen``.
 
     Parameters
@@ -270,6 +325,12 @@ def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = 
     times : sorted, non-negative times in hours.
     side : ``"right"`` (default) reports the value just after a dose given at that instant,
         ``"left"`` the value just before it (a trough).
+
+    Raises
+    ------
+    TypeError for a model, regimen or times of the wrong type; ValueError for bad values,
+    rate constants above :data:`MAX_RATE_CONSTANT` or infusion rates above
+    :data:`MAX_INFUSION_RATE`; OverflowError if a state would not be finite.
     """
     if isinstance(model, ModelBatch):
         base, K = model.model, model.rate_matrix()
@@ -282,129 +343,13 @@ def simulate(model: Model | ModelBatch, regimen: Regimen, times, *, side: str = 
         el_cl = np.array([[c.clearance for c in model.compartments]])
         batched = False
     else:
-        raise ValueError(f"model must be a Model or ModelBatch; got {type(model).__name__}")
+        raise TypeError(f"model must be a Model or ModelBatch; got {model!r:.60} ({type(model).__name__})")
     if not isinstance(regimen, Regimen):
-        raise ValueError(f"regimen must be a Regimen; got {type(regimen).__name__}")
+        raise TypeError(f"regimen must be a Regimen (e.g. pkmodel.single_dose(10.0)); got {regimen!r:.60} "
+                        f"({type(regimen).__name__})")
     check.choice("side", side, ("right", "left"))
-    t = check.times("times", times)
+    t = _times("times", times)
+    _check_rates(base, K)
     solution = _Solution(K, _events(base, regimen))
     x, _ = solution.evaluate(t, side, integral=False)
     return Result(t, base, regimen, x, volumes, el_cl, batched, solution, side)
-
-
-@dataclass(frozen=True)
-class Result:
-    """What :func:`simulate` returns: times, per-compartment amounts and concentrations.
-
-    Arrays are (N,) for a single model and (S, N) for a batch of S subjects. Address a
-    compartment by name: ``result.concentration("diazepam", "ng/mL")``.
-    """
-
-    times: np.ndarray
-    model: Model
-    regimen: Regimen
-    state: np.ndarray = field(repr=False)  # (S, N, m) in state units (mmol if molar, else mg)
-    volumes: np.ndarray = field(repr=False)  # (S, n) L
-    elimination_clearances: np.ndarray = field(repr=False)  # (S, n) L/h
-    batched: bool = False
-    _solution: _Solution = field(default=None, repr=False, compare=False)
-    side: str = "right"  # which side of a dose given exactly at a reported time
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Compartment names."""
-        return self.model.names
-
-    @property
-    def state_unit(self) -> str:
-        """Unit of :attr:`state`: ``"mmol"`` when molar masses are known, else ``"mg"``."""
-        return "mmol" if self.model.molar else "mg"
-
-    def _out(self, arr):
-        return arr if self.batched else arr[0]
-
-    def amount(self, name: str, unit: str = "mg") -> np.ndarray:
-        """Amount in compartment ``name`` (``"depot"`` for the gut depot), in mg, µg, µmol or mmol."""
-        if name == "depot" and self.model.absorption is not None and "depot" not in self.names:
-            i = self.model.n_states - 1
-            mw = self.model.molar_masses()[self.model.index(self.model.absorption.into)]
-        else:
-            i = self.model.index(name)
-            mw = self.model.molar_masses()[i]
-        return self._out(self._amount_units(self.state[..., i], mw, unit, name))
-
-    def _amount_units(self, x, mw, unit, name):
-        if unit in AMOUNT_UNITS:
-            return x * mw * AMOUNT_UNITS[unit]
-        if unit in ("mmol", "umol", "µmol") and self.model.molar:
-            return x * (1.0 if unit == "mmol" else 1e3)
-        allowed = list(AMOUNT_UNITS) + (["mmol", "µmol"] if self.model.molar else [])
-        raise ValueError(f"unit for amount of {name!r} must be one of {allowed}; got {unit!r}")
-
-    def concentration(self, name: str, unit: str = "mg/L") -> np.ndarray:
-        """Concentration in compartment ``name``: mg/L, ng/mL (= µg/L) or, with a molar mass, nmol/L, µmol/L."""
-        i = self.model.index(name)
-        return self._out(self._conc_units(self.state[..., i] / self.volumes[:, None, i], i, unit))
-
-    def _conc_units(self, c_state, i, unit):
-        mw = self.model.molar_masses()[i]
-        if unit in CONCENTRATION_UNITS:
-            return c_state * mw * CONCENTRATION_UNITS[unit]
-        if unit in MOLAR_UNITS and self.model.molar:
-            return c_state * MOLAR_UNITS[unit]  # state is mmol/L
-        allowed = list(CONCENTRATION_UNITS) + (list(MOLAR_UNITS) if self.model.molar else [])
-        raise ValueError(f"unit for concentration of {self.names[i]!r} must be one of {allowed} "
-                         f"(molar units need molar masses); got {unit!r}")
-
-    def auc(self, name: str, start: float = 0.0, end: float | None = None, unit: str = "mg/L") -> np.ndarray:
-        r"""Exact :math:`\int_{start}^{end} C(t)\,dt` for compartment ``name``, in ``unit``·h.
-
-        ``end`` defaults to the last time of the result. Computed from the analytic integral of
-        the solution, not from the grid.
-        """
-        end = self.times[-1] if end is None else end
-        start = check.non_negative("start (h)", start)
-        end = check.number("end (h)", end, low=start, allowed=f"a finite time >= start ({start:g} h)")
-        i = self.model.index(name)
-        _, integ = self._solution.evaluate(np.array([start, end]))
-        a = (integ[:, 1, i] - integ[:, 0, i]) / self.volumes[:, i]
-        out = self._conc_units(a, i, unit)
-        return out if self.batched else out[0]
-
-    def eliminated(self) -> np.ndarray:
-        r"""Amount eliminated from the body up to each time, state units:
-        :math:`\sum_i (CL_i / V_i) \int_0^t A_i\,dt`."""
-        rates = self.elimination_clearances / self.volumes  # (S, n)
-        n = len(self.model.compartments)
-        _, integral = self._solution.evaluate(self.times)
-        return self._out(np.einsum("sn,stn->st", rates, integral[..., :n]))
-
-    def in_body(self) -> np.ndarray:
-        """Amount in all compartments plus the gut depot at each time, state units."""
-        return self._out(self.state.sum(axis=-1))
-
-    def administered(self) -> np.ndarray:
-        """Amount that has entered the system (after F, including the gut depot) up to each time, state units."""
-        ev = self._solution.ev
-        bolus = ev.bolus.sum(axis=1)
-        S = self.state.shape[0]
-        out = np.zeros(self.times.size)
-        for k, t0 in enumerate(ev.starts):
-            given = self.times > t0 if self.side == "left" else self.times >= t0  # as the state
-            out += np.where(given, bolus[k], 0.0)
-            rate = ev.rate[k].sum()
-            if rate:
-                t1 = ev.starts[k + 1] if k + 1 < ev.starts.size else np.inf
-                out += rate * np.clip(self.times - t0, 0.0, t1 - t0)
-        return self._out(np.broadcast_to(out, (S, out.size)).copy())
-
-    def at(self, times, side: str = "right") -> "Result":
-        """The same solution evaluated at other ``times`` (exact; no re-simulation).
-
-        ``side="left"`` gives values just before any dose given at those instants (troughs).
-        """
-        check.choice("side", side, ("right", "left"))
-        t = check.times("times", times)
-        x, _ = self._solution.evaluate(t, side, integral=False)
-        return Result(t, self.model, self.regimen, x, self.volumes, self.elimination_clearances,
-                      self.batched, self._solution, side)

@@ -1,4 +1,4 @@
-"""A batch mixing coincident-rate subjects (matrix-exponential path) with ordinary ones (eigen path)."""
+"""A batch mixing coincident-rate subjects (triangular divided-difference path) with ordinary ones (eigen path)."""
 
 import numpy as np
 
@@ -19,7 +19,7 @@ def test_mixed_batch_takes_each_subject_down_its_own_exact_path():
     t = np.linspace(0, 96, 97)
     r = pk.simulate(batch, pk.single_dose(100.0), t)
     sol = r._solution
-    assert not sol.modal  # at least one subject needed the matrix exponential
+    assert not sol.modal  # at least one subject needed the triangular path
     assert len(sol._parts) == 2
     conc = r.concentration("drug")
     for i, f in enumerate(factors):

@@ -1,0 +1,416 @@
+r"""Exact propagation when rate constants coincide or nearly coincide: triangular form and divided differences.
+
+For such subjects the eigenvectors are (nearly) parallel, so the modal formulas of
+:mod:`pkmodel.simulate` cancel catastrophically. Here instead the rate matrix is brought to
+upper triangular form :math:`K = U T U^H` with a unitary :math:`U`: first a permutation that
+orders the states downstream-first (a parent → metabolite chain is then already triangular and
+:math:`U` is a pure permutation, so no rounding enters at all), then a Schur decomposition of
+each strongly connected block (a drug with its peripheral compartment). For triangular
+:math:`T` every function of :math:`T` is a sum over increasing paths :math:`i = s_0 < \dots < s_p = j`
+(Opitz; Higham, *Functions of Matrices*, 2008, Thm 4.11),
+
+.. math::
+
+    f(T)_{ij} = \sum_{\text{paths}} T_{s_0 s_1}\cdots T_{s_{p-1} s_p}\; f[\lambda_{s_0},\dots,\lambda_{s_p}],
+
+with :math:`f(z) = e^{z\tau}` for the propagator, and the integrals
+:math:`\int_0^\tau e^{Ts}ds` and :math:`\int_0^\tau\!\int_0^s e^{Tr}dr\,ds` obtained by adding
+one or two nodes at 0 to the divided difference (:math:`\varphi = f[\lambda, 0]`,
+:math:`\psi = f[\lambda, 0, 0]`). Divided differences of the exponential are computed
+
+* where the nodes are close on the time scale (spread :math:`\cdot\,\tau \le 1`) by the series
+  around their mean :math:`\mu`, :math:`f[z_1..z_p] = e^{\mu\tau}\sum_q c_q \tau^q/q!` with
+  :math:`c_q = (Z^q)_{p1}` for the bidiagonal Opitz matrix :math:`Z` of the centred nodes
+  (the complete homogeneous symmetric polynomials), truncated where :math:`1/n! < 10^{-19}`;
+* elsewhere by the recurrence :math:`f[A] = (f[A\setminus a] - f[A\setminus b])/(z_b - z_a)`
+  over the two furthest nodes, whose distance is then at least :math:`1/\tau`, so each level
+  amplifies rounding by at most :math:`1/(1 - e^{-1}) \approx 1.6` for real nodes.
+
+No perturbation of equal rates is involved: equal nodes are simply the series with zero spread
+(:math:`f[\lambda,\lambda] = \tau e^{\lambda\tau}`), exact to rounding.
+
+References: McCurdy, Ng & Parlett (1984) Math. Comp. 43:501-528 (accurate divided differences
+of the exponential); Higham (2008) *Functions of Matrices*, SIAM, ch. 4 and 9.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+
+#: Nodes whose spread times tau is at most this use the series; others the recurrence.
+SERIES_RADIUS = 1.0
+#: Series terms beyond the leading one: SERIES_RADIUS**n / n! < 1e-19 for n >= this.
+SERIES_TERMS = 22
+#: tau is capped here inside the series tables so tau**q / q! cannot overflow (h).
+_TAU_CAP = 1e10
+
+
+def affine_scan(a, c, matrix: bool = False):
+    r"""All :math:`y_k = a_k y_{k-1} + c_k` (:math:`y_{-1} = 0`) along axis 1, by doubling.
+
+    Hillis-Steele prefix scan: :math:`\lceil\log_2 E\rceil` vectorised steps instead of a Python
+    loop over the E segments. ``a`` multiplies elementwise, or as (..., m, m) matrices with
+    ``matrix=True``. For decaying modes :math:`|a_k| \le 1`, so products cannot overflow.
+    """
+    y = np.array(c, copy=True)
+    a = np.array(a, copy=True)
+    E = y.shape[1]
+    d = 1
+    while d < E:
+        if matrix:
+            y[:, d:] = (a[:, d:] @ y[:, :-d, :, None])[..., 0] + y[:, d:]
+            if 2 * d < E:
+                a[:, d:] = a[:, d:] @ a[:, :-d]
+        else:
+            y[:, d:] = a[:, d:] * y[:, :-d] + y[:, d:]
+            if 2 * d < E:
+                a[:, d:] = a[:, d:] * a[:, :-d]
+        d *= 2
+    return y
+
+
+# ----- divided differences of z -> exp(z tau) ---------------------------------------------------
+
+def _members(mask: int, nz: int, m: int) -> list[int]:
+    return [i for i in range(m) if mask >> i & 1] + [m] * nz
+
+
+@functools.lru_cache(maxsize=32)
+def _structure(m: int, zeros: int):
+    """Node sets grouped by size (each group ordered by its number of zeros), with row numbers,
+    members, and for each member the row of the set without it."""
+    sets = sorted(((mask, nz) for nz in range(zeros + 1) for mask in range(1 << m) if mask or nz),
+                  key=lambda s: (bin(s[0]).count("1") + s[1], s[1], s[0]))
+    # rows numbered zeros-count first, so a structure with fewer zeros numbers its sets the same
+    row = {key: r for r, key in enumerate(sorted(sets, key=lambda s: (s[1], bin(s[0]).count("1"), s[0])))}
+    levels = []
+    for p in range(1, m + zeros + 1):
+        keys = [k for k in sets if len(_members(*k, m)) == p]
+        idx = np.array([_members(*k, m) for k in keys])
+        drop = np.array([[row[_drop(k, list(i), j, m)] for j in range(p)] for k, i in zip(keys, idx)]) if p > 1 else None
+        nz = np.array([k[1] for k in keys])
+        counts = [int(np.sum(nz <= z)) for z in range(zeros + 1)]
+        levels.append((p, np.array([row[k] for k in keys]), idx, drop, counts))
+    # the Opitz matrices' subdiagonal ones for all sets of two or more nodes, padded to P nodes
+    P = m + zeros
+    big = [lv for lv in levels if lv[0] > 1]
+    link = np.zeros((sum(lv[1].size for lv in big), P, P))
+    at = 0
+    for p, rws, *_ in big:
+        link[at:at + rws.size, np.arange(1, p), np.arange(p - 1)] = 1.0
+        at += rws.size
+    return row, levels, link
+
+
+@functools.lru_cache(maxsize=16)
+def _eye(P: int) -> np.ndarray:
+    return np.eye(P)
+
+
+class DividedDifferences:
+    r"""Divided differences of :math:`f(z) = e^{z\tau}` over every node set, for many :math:`\tau` at once.
+
+    ``lam`` (S, m) are the eigenvalues of S subjects; the node sets are the eigenvalues in a
+    bitmask plus up to ``zeros`` nodes at 0 (:meth:`row` maps ``(mask, nz)`` to a row). All that
+    depends on the nodes only (centres, spreads, series coefficients, which pair the recurrence
+    splits) is computed once here; :meth:`__call__` then costs a few array operations per
+    node-set size.
+    """
+
+    def __init__(self, lam: np.ndarray, zeros: int):
+        S, m = lam.shape
+        self.zeros = zeros
+        self._row, structure, link = _structure(m, zeros)
+        self.n_rows = len(self._row)
+        self.Q = Q = m + zeros + SERIES_TERMS
+        ext = np.concatenate([lam, np.zeros((S, 1), lam.dtype)], axis=1)
+        # series coefficients of all sets of two or more nodes at once: c_q = (Z^q)_{p-1,0} for
+        # Z = diag(eps) + subdiagonal ones, each set padded to P nodes (padding disconnected),
+        # Krylov vectors Z^q e_0 by doubling (Z, Z^2, Z^4, ...)
+        big = [lv for lv in structure if lv[0] > 1]
+        P = m + zeros
+        n_sets = sum(lv[1].size for lv in big)
+        eps = np.zeros((S, n_sets, P), lam.dtype)
+        rows = np.arange(S)[:, None]
+        self.levels = [(1, structure[0][1], ext[:, structure[0][2][:, 0]], structure[0][4], None)]
+        at = 0
+        pending = []
+        for p, rws, idx, drop, counts in big:
+            L = rws.size
+            z = ext[:, idx]  # (S, L, p)
+            mu = z.mean(axis=2)
+            eps[:, at:at + L, :p] = z - mu[..., None]
+            dist = np.abs(z[..., :, None] - z[..., None, :]).reshape(S, L, p * p)
+            a, b = np.divmod(dist.argmax(axis=2), p)
+            cols = np.arange(L)[None, :]
+            numeric = {"spread": dist.max(axis=2), "mu": mu, "dz": z[rows, cols, b] - z[rows, cols, a],
+                       "without_a": drop[cols, a], "without_b": drop[cols, b]}
+            pending.append((p, rws, counts, numeric, at))
+            at += L
+        if n_sets:
+            Z = link + eps[..., None] * _eye(P)  # (S, n_sets, P, P)
+            krylov = np.zeros((S, n_sets, P, 1), lam.dtype)
+            krylov[..., 0, 0] = 1.0
+            power = Z
+            while krylov.shape[-1] < Q:
+                krylov = np.concatenate([krylov, power @ krylov], axis=-1)
+                power = power @ power
+        for p, rws, counts, numeric, at in pending:
+            L = rws.size
+            # q < p-1 gives 0 and q = p-1 gives 1 (the leading term, added exactly): keep q >= p
+            numeric["coef"] = np.ascontiguousarray(krylov[:, at:at + L, p - 1, p:Q])
+            self.levels.append((p, rws, None, counts, numeric))
+
+    def row(self, mask: int, nz: int) -> int:
+        """Row of node set (mask, nz) in the array :meth:`__call__` returns."""
+        return self._row[(mask, nz)]
+
+    def __call__(self, tau: np.ndarray, rows=slice(None), zeros: int | None = None) -> np.ndarray:
+        """(S', n_rows, N) divided differences at step lengths ``tau`` (h) for subjects ``rows``.
+
+        With ``zeros`` only node sets with at most that many zero nodes are filled in.
+        """
+        zeros = self.zeros if zeros is None else zeros
+        _, rws, z0, counts, _ = self.levels[0]
+        n = counts[zeros]
+        z0 = z0[rows, :n]
+        out = np.empty(z0.shape[:1] + (self.n_rows, tau.size), z0.dtype)
+        out[:, rws[:n]] = np.exp(z0[..., None] * tau)
+        sub = np.arange(out.shape[0])[:, None]
+        tau_max = float(tau.max()) if tau.size else 0.0
+        for p, rws, _, counts, num in self.levels[1:]:
+            n = counts[zeros]
+            if not n:
+                continue
+            spread = num["spread"][rows, :n]
+            # sets whose series holds at every tau, for every subject
+            close = spread.max(axis=0) * tau_max <= SERIES_RADIUS
+            if close.all():
+                out[:, rws[:n]] = self._series(p, num, rows, slice(None, n), tau, float(spread.max()))
+                continue
+            res = np.empty(out.shape[:1] + (n, tau.size), out.dtype)
+            if close.any():
+                sel = np.flatnonzero(close)
+                res[:, sel] = self._series(p, num, rows, sel, tau, float(spread[:, sel].max()))
+            if not close.all():
+                sel = np.flatnonzero(~close)
+                with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                    rec = out[sub, num["without_a"][rows][:, sel]] - out[sub, num["without_b"][rows][:, sel]]
+                    rec /= num["dz"][rows][:, sel, None]
+                # the series where the nodes are close on the scale of tau: only short steps
+                cols = np.flatnonzero(tau * float(spread[:, sel].min()) <= SERIES_RADIUS)
+                if cols.size:
+                    near = self._series(p, num, rows, sel, tau[cols], float(spread[:, sel].max()))
+                    valid = spread[:, sel, None] * tau[cols] <= SERIES_RADIUS
+                    rec[..., cols] = np.where(valid, near, rec[..., cols])
+                res[:, sel] = rec
+            out[:, rws[:n]] = res
+        return out
+
+    def _series(self, p, num, rows, sel, tau, spread):
+        """e^{mu tau} (tau^{p-1}/(p-1)! + sum_q c_q tau^q/q!) for the sets ``sel`` of a level."""
+        r = min(SERIES_RADIUS, spread * float(tau.max())) if tau.size else 0.0
+        terms = next((j for j in range(1, self.Q - p + 1) if r ** j / math.factorial(j) < 1e-19), self.Q - p)
+        ratios = np.minimum(tau, _TAU_CAP) / np.arange(1, p + terms)[:, None]
+        powers = np.empty((p + terms, tau.size))  # tau^q / q!, row by row (np.cumprod along
+        powers[0] = 1.0                           # axis 0 is an order of magnitude slower)
+        for q in range(1, p + terms):
+            np.multiply(powers[q - 1], ratios[q - 1], out=powers[q])
+        with np.errstate(over="ignore", invalid="ignore"):
+            series = num["coef"][rows][:, sel, :terms] @ powers[p:]
+            series += powers[p - 1] if tau.size and tau.max() <= _TAU_CAP else tau ** (p - 1) / math.factorial(p - 1)
+            series *= np.exp(num["mu"][rows][:, sel, None] * tau)
+        return series
+
+
+def _drop(key, idx, j, m):
+    """The node set ``key`` without its ``j``-th member."""
+    mask, nz = key
+    return (mask, nz - 1) if idx[j] == m else (mask & ~(1 << idx[j]), nz)
+
+
+# ----- the triangular form -------------------------------------------------------------------------
+
+def _downstream_order(pattern: np.ndarray):
+    return _downstream_order_cached(pattern.shape[0], pattern.tobytes())
+
+
+@functools.lru_cache(maxsize=64)
+def _downstream_order_cached(m: int, pattern_bytes: bytes):
+    """State order putting K in block upper triangular form, and its diagonal blocks.
+
+    ``pattern[i, j]`` is True where state j flows into state i. A state reaches fewer states
+    than anything upstream of it, so sorting by the size of the reachable set (then by the
+    strongly connected component) puts targets before sources and keeps each component contiguous.
+    """
+    pattern = np.frombuffer(pattern_bytes, dtype=bool).reshape(m, m)
+    reach = (pattern | np.eye(m, dtype=bool)).astype(int)
+    for _ in range(m.bit_length() + 1):
+        reach = ((reach @ reach) > 0).astype(int)
+    reach = reach.astype(bool)  # reach[i, j]: i is reachable from j
+    component = [min(i for i in range(m) if reach[i, j] and reach[j, i]) for j in range(m)]
+    order = sorted(range(m), key=lambda j: (int(reach[:, j].sum()), component[j], j))
+    blocks, start = [], 0
+    for pos in range(1, m + 1):
+        if pos == m or component[order[pos]] != component[order[start]]:
+            blocks.append((start, pos))
+            start = pos
+    return order, blocks
+
+
+def triangularize(K: np.ndarray):
+    """``U, T`` with ``K = U T U^H``, ``U`` unitary and ``T`` upper triangular, for each of S subjects."""
+    S, m, _ = K.shape
+    pattern = np.any(K != 0, axis=0) & ~np.eye(m, dtype=bool)
+    order, blocks = _downstream_order(pattern)
+    Kp = K[:, order][:, :, order]
+    Q = np.zeros((S, m, m), complex)
+    complex_needed = False
+    for start, stop in blocks:
+        if stop - start == 1:
+            Q[:, start, start] = 1.0
+            continue
+        from scipy.linalg import rsf2csf, schur  # lazily: only a block with a peripheral needs it
+
+        for s in range(S):
+            Tb, Zb = schur(Kp[s, start:stop, start:stop], output="real")
+            if np.any(np.diag(Tb, -1)):  # a complex pair: the complex triangular form
+                Tb, Zb = rsf2csf(Tb, Zb)
+                complex_needed = True
+            Q[s, start:stop, start:stop] = Zb
+    if not complex_needed:
+        Q = Q.real.copy()
+    T = np.triu(np.swapaxes(Q, 1, 2).conj() @ Kp @ Q)
+    U = np.empty_like(Q)
+    U[:, order, :] = Q
+    return U, T
+
+
+class TriangularPart:
+    r"""Subjects with (nearly) coinciding rate constants: propagation in the triangular form.
+
+    With :math:`z = U^H x`, over a step :math:`\tau` from a segment start
+    :math:`z(\tau) = F z_k + G w_k` and :math:`\int_0^\tau z = G z_k + H w_k`, where
+    :math:`F = e^{T\tau}`, :math:`G = \int_0^\tau e^{Ts}ds`, :math:`H = \int_0^\tau G` are path
+    sums of divided differences (module docstring). Each node set :math:`B` of eigenvalue
+    indices is exactly one path (from its smallest to its largest index), with weight
+    :math:`\omega_B = \prod T_{b_l b_{l+1}}`.
+    """
+
+    def __init__(self, K: np.ndarray, ev, has_input: bool):
+        U, T = triangularize(K)
+        S, m, _ = K.shape
+        self.U, self.m, self.has_input = U, m, has_input
+        self.lam = np.diagonal(T, axis1=1, axis2=2).copy()
+        members = [_members(mask, 0, m) for mask in range(1, 1 << m)]
+        self.first = np.array([b[0] for b in members])
+        self.last = np.array([b[-1] for b in members])
+        omega = np.ones((S, len(members)), T.dtype)
+        for j, b in enumerate(members):
+            for i, i2 in zip(b[:-1], b[1:]):
+                omega[:, j] *= T[:, i, i2]
+        self.omega = omega
+        self.to_first = (self.first[:, None] == np.arange(m)).astype(float)  # (paths, m)
+        uh = np.swapaxes(U, 1, 2).conj()
+        bz = np.einsum("sij,ej->sei", uh, ev.bolus)
+        self.w = np.einsum("sij,ej->sei", uh, ev.rate) if has_input else None
+        self.paths = np.arange(1, 1 << m)
+        self._dd = {}
+        self._J = None
+        self.width = 1 << m  # divided-difference rows per subject and time, typically (bounds the chunks)
+        self.steps = self.inverse = None
+        self._bz, self._z = bz, None
+        if ev.starts.size > 1:
+            self.steps, self.inverse = np.unique(np.diff(ev.starts), return_inverse=True)
+        else:
+            self._z = bz
+
+    @property
+    def z(self):
+        """State (triangular coordinates) at each segment start, after its bolus: (S, E, m)."""
+        if self._z is None:
+            self._segment_states(self.dd(1 if self.has_input else 0)(self.steps))
+        return self._z
+
+    def _segment_states(self, D):
+        r"""The affine scan :math:`z_k = F_{k-1} z_{k-1} + G_{k-1} w_{k-1} + U^H b_k` from the
+        divided differences ``D`` at the distinct segment lengths."""
+        a = np.zeros(self._bz.shape + (self.m,), self._bz.dtype)
+        a[:, 1:] = self._matrix(D, 0)[:, self.inverse]
+        c = self._bz.copy()
+        if self.has_input:
+            c[:, 1:] += (self._matrix(D, 1)[:, self.inverse] @ self.w[:, :-1, :, None])[..., 0]
+        self._z = affine_scan(a, c, matrix=True)
+
+    def dd(self, zeros: int) -> DividedDifferences:
+        """The divided differences with up to ``zeros`` nodes at 0 (made when first needed)."""
+        if zeros not in self._dd:
+            self._dd[zeros] = DividedDifferences(self.lam, zeros)
+        return self._dd[zeros]
+
+    @property
+    def J(self):
+        r"""Integral of the state (triangular coordinates) from 0 to each segment start, made on first use:
+        :math:`J_k = \sum_{l<k} G_l z_l + H_l w_l`."""
+        if self._J is None:
+            J = np.zeros_like(self.z)
+            if self.steps is not None:
+                D = self.dd(2 if self.has_input else 1)(self.steps)
+                inc = (self._matrix(D, 1)[:, self.inverse] @ self.z[:, :-1, :, None])[..., 0]
+                if self.has_input:
+                    inc += (self._matrix(D, 2)[:, self.inverse] @ self.w[:, :-1, :, None])[..., 0]
+                np.cumsum(inc, axis=1, out=J[:, 1:])
+            self._J = J
+        return self._J
+
+    def _rows(self, D, nz):
+        row = _structure(self.m, nz)[0]
+        return np.array([row[(mask, nz)] for mask in self.paths])
+
+    def _matrix(self, D, nz):
+        """(S, n_tau, m, m) matrix function from the divided differences with ``nz`` zero nodes."""
+        S, m = self.lam.shape
+        d = D[:, self._rows(D, nz)] * self.omega[:, :, None]
+        out = np.zeros((S, d.shape[2], m, m), d.dtype)
+        for j, (i, i2) in enumerate(zip(self.first, self.last)):
+            out[:, :, i, i2] += d[:, j]
+        return out
+
+    def _apply(self, D, nz, vec, rows):
+        """sum over paths B of omega_B f[B (+ nz zeros)] vec[last B], into component first B.
+
+        ``vec`` and the result are (S, m, N): the long time axis last, for fast broadcasting.
+        """
+        d = D[:, self._rows(D, nz)]  # (S, paths, N)
+        d *= self.omega[rows, :, None]
+        d *= vec[:, self.last]
+        return self.to_first.T @ d
+
+    def evaluate(self, k, tau, integral, rows=slice(None)):
+        """State and integral in (S', m, N) layout for subjects ``rows``."""
+        zeros = max(1 if self.has_input else 0, (2 if self.has_input else 1) if integral else 0)
+        if self._z is None and range(self.lam.shape[0])[rows] == range(self.lam.shape[0]):
+            # the first evaluation for every subject also yields the segment propagators: one call
+            D = self.dd(zeros)(np.concatenate([tau, self.steps]))
+            self._segment_states(D[..., tau.size:])
+            D = D[..., :tau.size]
+        else:
+            D = self.dd(zeros)(tau, rows)
+        zk = np.take(np.swapaxes(self.z[rows], 1, 2), k, axis=2)
+        out = self._apply(D, 0, zk, rows)
+        if self.has_input:
+            wk = np.take(np.swapaxes(self.w[rows], 1, 2), k, axis=2)
+            out += self._apply(D, 1, wk, rows)
+        u = self.U[rows]
+        x = (u @ out).real
+        integ = None
+        if integral:
+            im = self._apply(D, 1, zk, rows)
+            im += np.take(np.swapaxes(self.J[rows], 1, 2), k, axis=2)
+            if self.has_input:
+                im += self._apply(D, 2, wk, rows)
+            integ = (u @ im).real
+        return x, integ
