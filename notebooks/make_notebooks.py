@@ -507,7 +507,7 @@ Answers left at the placeholder count as *not yet*; revealed exercises do not sc
 - Accumulation, time to steady state and washout all follow from the half-life and the interval.
 """),
     md("## References"),
-    code('references("G21", "G89", "ABS")'),
+    code('references("G21", "G89", "ABS", "K77", "K75", "G79L", "OX1", "TZ1", "FC", "P94", "O81b", "R78")'),
 ]
 
 SOLUTIONS = {
