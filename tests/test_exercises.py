@@ -339,7 +339,12 @@ def test_every_case_gives_sound_problems_of_every_kind(monkeypatch, drug, group)
 
 def test_a_problem_set_does_not_give_away_the_estimated_quantities_elsewhere():
     # The sampled kinds are about one simulated subject, not the group mean other problems print.
-    for s in SEEDS:
+    # Seed 2025 once drew an elderly diazepam subject with t½ 118 h, the fluvoxamine t½ P94 reports
+    # (quoted in the interaction problem's text).
+    from pkmodel.exercises import interactions
+
+    assert set(interactions.quoted_half_lives()) == {51.0, 118.0, 58.0, 14.0}  # P94: 51 -> 118 h; O81b: 58 -> 14 h
+    for s in [*SEEDS, 2025]:
         ps = exercises.problem_set(s)
         for kind in ("half_life_from_samples", "half_life_from_troughs", "clearance_from_auc"):
             digits, unit = _core.fmt(_truth(ps[kind])), ps[kind].unit

@@ -137,7 +137,8 @@ def _cvs(c: Case) -> list:
     return [cvs[f"{c.drug}.clearance"], cvs[f"{c.drug}.volume"]]
 
 
-def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | None = None) -> Individual:
+def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | None = None,
+               quoted: tuple[float, ...] = ()) -> Individual:
     """A typical member of ``c``'s group (log-normal factors within ±1.5 SD, redrawn otherwise).
 
     The factors apply to every compartment of the drug (as in :func:`pkmodel.literature.virtual_population`),
@@ -147,13 +148,15 @@ def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | 
     more than 18 % away from the subject's (relative to the subject's, as checks measure), so
     that the group's published value, printed in other problems, is never right for this subject;
     and until the subject's is more than :data:`DISTINCT_FROM_GROUPS` from every group's in
-    :func:`_cases` (any drug), so that no number another problem of a set prints is its answer.
+    :func:`_cases` (any drug) and from each value in ``quoted`` (e.g. the half-lives a study's
+    finding quotes in another problem's text), so that no number another problem of a set prints
+    is its answer.
     """
     cv_values = _cvs(c)
     cvs = [float(v.value) for v in cv_values]
     cv_sources = tuple(dict.fromkeys([k for v in cv_values for k in v.source_keys()]
                                      + [f"teaching assumption {n}" for v in cv_values for n in v.assumptions()]))
-    others = [] if apart is None else [getattr(case(*dg), apart[0]) for dg in _cases()]
+    others = [] if apart is None else [getattr(case(*dg), apart[0]) for dg in _cases()] + list(quoted)
     own = [k.name for k in c.model.compartments if k.species == c.drug]  # central (+ peripheral)
     own_cl = own + [f"{t.source}->{t.target}" for t in c.model.transfers if t.source in own and t.target in own]
     for _ in range(1000):

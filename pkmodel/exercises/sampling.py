@@ -45,6 +45,12 @@ def _problem(kind, seed, title, prompt, data, unit, tolerance, truth, solution, 
                    distinct_mistakes(truth, tolerance, mistakes), hint, source=source)
 
 
+def _quoted_half_lives() -> tuple[float, ...]:
+    from .interactions import quoted_half_lives  # here: interactions imports this module
+
+    return quoted_half_lives()
+
+
 def _log_slope_half_life(times_h, conc) -> float:
     """ln 2 / λz from a least-squares line through (t, ln C); ``nan`` if the points do not decline."""
     slope = np.polyfit(np.asarray(times_h, float), np.log(np.asarray(conc, float)), 1)[0]
@@ -77,7 +83,7 @@ def half_life_from_samples(seed) -> Problem:
     kind = "half_life_from_samples"
     rng = rng_for(seed, kind)
     c = _drawn_case(rng)
-    subject = individual(rng, c, apart=("half_life", 1.2 * 0.15))
+    subject = individual(rng, c, apart=("half_life", 1.2 * 0.15), quoted=_quoted_half_lives())
     truth = subject.half_life
     dose, cv = pick(rng, doses(c.drug)), pick(rng, (0.05, 0.08, 0.10))
     n_late = int(rng.integers(5, 7))
@@ -213,7 +219,7 @@ def half_life_from_troughs(seed) -> Problem:
     kind = "half_life_from_troughs"
     rng = rng_for(seed, kind)
     c = _drawn_case(rng)
-    subject = individual(rng, c, apart=("half_life", 1.2 * 0.20))
+    subject = individual(rng, c, apart=("half_life", 1.2 * 0.20), quoted=_quoted_half_lives())
     truth = subject.half_life
     steps = [h for h in TROUGH_STEPS_H if h <= 2.0 * truth][-2:] or [TROUGH_STEPS_H[0]]
     dose, cv, step_h = pick(rng, doses(c.drug)), pick(rng, (0.05, 0.08, 0.10)), pick(rng, steps)
