@@ -127,8 +127,10 @@ class Individual:
         """How this subject differs from the group (for worked solutions), with the sources."""
         group = f"group's [{', '.join(self.case.sources())}]" if self.case.sources() else "group's"
         cvs = f"between-subject CV {self.cv_clearance:.0%} and {self.cv_volume:.0%}"
+        if self.cv_sources:
+            cvs += f": {' and '.join(self.cv_sources)}"
         return (f"this simulated subject's CL and V are the {group} × {self.clearance_factor:.2f} and × "
-                f"{self.volume_factor:.2f} ({cvs}" + (f": {' and '.join(self.cv_sources)})" if self.cv_sources else ")"))
+                f"{self.volume_factor:.2f} ({cvs})")
 
 
 def _cvs(c: Case) -> list:
