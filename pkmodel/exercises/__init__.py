@@ -1,13 +1,15 @@
 """Exercises that regenerate with new numbers for every seed, and checks that teach.
 
 Each kind in :data:`KINDS` is a generator ``kind(seed) -> Problem``. A problem is built from a
-published preset (a drug in a study's group, see :mod:`pkmodel.literature`): its ``prompt``
-(Markdown, with units), its ``data`` (the numbers or samples to work on) and ``check(answer)``,
-which returns a :class:`Verdict` with ``correct``, ``feedback`` and, only after a right answer
-or :meth:`Problem.reveal`, the worked solution, which names the preset and the published value
-behind it. A wrong answer is told "too high" or "too low" and, where it matches a common mistake
-(hours for days, mg for µg, log10 for ln, the early phase, F left out, τ twice, ...), what the
-mistake was; never the answer or its digits.
+published preset (every drug of ``lit.drugs()`` in each group of ``lit.PRESETS``, e.g. oxazepam
+in OX1's elderly group, see :mod:`pkmodel.literature`; the interaction kind uses diazepam's
+modifiers): its ``prompt`` (Markdown, with units), its ``data`` (the numbers or samples to work
+on) and ``check(answer)``, which returns a :class:`Verdict` with ``correct``, ``feedback`` and,
+only after a right answer or :meth:`Problem.reveal`, the worked solution, which names the preset
+and the published value behind it with its source (``[G21]``, ``[G79L]``, ``[OX1]``, ``[TZ1]``).
+A wrong answer is told "too high" or "too low" and, where it matches a common mistake (hours for
+days, mg for µg, log10 for ln, the early phase, F left out, τ twice, ...), what the mistake was;
+never the answer or its digits.
 
 The same seed gives the same problem; :func:`seed_for` turns a name or student number into a
 stable seed. :func:`problem_set` draws one problem of each kind, :func:`score` checks a dict of

@@ -22,20 +22,16 @@ from .. import literature as lit
 
 # ----- cases: the (drug, group) pairs problems are drawn from ----------------------------------
 def _cases() -> tuple[tuple[str, str], ...]:
-    """Every (drug, group) pair a problem can be built on: the one place to widen at merge time.
-
-    Today the literature layer has diazepam presets only; with ``lit.drugs()`` this becomes
-    ``tuple((d, g) for d in lit.drugs() for g in ("young adult", "elderly"))``.
-    """
-    return tuple(("diazepam", group) for group in lit.PRESETS)
+    """Every (drug, group) pair a problem can be built on: every registered drug in every group."""
+    return tuple((drug, group) for drug in lit.drugs() for group in lit.PRESETS)
 
 
 @dataclass(frozen=True)
 class Case:
     """One drug in one published group: its preset, true terminal half-life and clearance.
 
-    ``half_life`` is ``model.half_life(drug)`` (h), ``clearance`` the preset's published-derived
-    clearance (L/h), ``bioavailability`` the oral F of the model.
+    ``half_life`` is ``preset.half_life(drug)`` (h, terminal), ``clearance`` ``preset.clearance(drug)``
+    (L/h, the published-derived metabolic clearance), ``bioavailability`` the oral F of the model.
     """
 
     drug: str
@@ -51,24 +47,39 @@ class Case:
 
     @property
     def label(self) -> str:
-        """E.g. ``"diazepam, Young adult (21-33 y, G21), 70 kg"``."""
-        return f"{self.drug}, {self.preset.label}"
+        """E.g. ``"diazepam, Young adult (21-33 y, G21), 70 kg"`` (the drug is named once)."""
+        return self.preset.label if self.drug in self.preset.label else f"{self.drug}, {self.preset.label}"
 
     def provenance(self, what: str, key: str | None = None) -> str:
-        """``"<value>: <what was reported> [source]"`` for parameter ``key`` (default ``"<drug>.<what>"``)."""
+        """``"<value>: <what was reported> [sources]"`` for parameter ``key`` (default ``"<drug>.<what>"``)."""
         try:
-            return self.preset.value(key or f"{self.drug}.{what}").describe()
+            return cited(self.preset.value(key or f"{self.drug}.{what}"))
         except ValueError:  # a preset without this parameter: say so rather than fail
             return f"(the preset lists no {what})"
 
+    def sources(self) -> tuple[str, ...]:
+        """The sources the group's clearance and half-life rest on (e.g. ``("G89", "G21")``, ``("OX1",)``)."""
+        keys = []
+        for what in ("clearance", "half_life"):
+            try:
+                keys.extend(self.preset.value(f"{self.drug}.{what}").source_keys())
+            except ValueError:  # a preset without this parameter
+                pass
+        return tuple(dict.fromkeys(keys))
+
+
+def cited(value) -> str:
+    """A :class:`~pkmodel.literature.Value` described, ending in what it rests on: ``[G21]``,
+    ``[G89, G21]`` for a derived value, ``[teaching assumption NAME]`` for an assumption."""
+    text = value.describe()
+    parts = list(value.source_keys()) + [f"teaching assumption {n}" for n in value.assumptions()]
+    if value.kind == "reported" and len(parts) == 1:  # describe() already ends in "[KEY]"
+        return text
+    return f"{text} [{'; '.join(parts)}]" if parts else text
+
 
 def _preset(drug: str, group: str):
-    try:
-        return lit.preset(group, drug=drug)
-    except TypeError:  # the diazepam-only literature layer has no drug argument
-        if drug != "diazepam":
-            raise
-        return lit.preset(group)
+    return lit.preset(group, drug=drug)
 
 
 @lru_cache(maxsize=None)
@@ -76,21 +87,22 @@ def case(drug: str, group: str) -> Case:
     """The :class:`Case` for ``drug`` in ``group`` (cached: presets are immutable)."""
     p = _preset(drug, group)
     absorption = p.model.absorption
-    return Case(drug, group, p, half_life=float(p.model.half_life(drug)),
-                clearance=float(p.value(f"{drug}.clearance").value),
+    return Case(drug, group, p, half_life=float(p.half_life(drug)), clearance=float(p.clearance(drug)),
                 bioavailability=1.0 if absorption is None else float(absorption.bioavailability))
 
 
-#: Between-subject CV used where the literature layer lists none for a drug (a teaching assumption).
-FALLBACK_CV = 0.30
 #: Individuals are drawn within this many SDs of the group median (typical members of the group).
 INDIVIDUAL_Z_MAX = 1.5
+#: A subject's t½ or CL is kept more than this far (relative) from every group's in :func:`_cases`,
+#: so that its value to 3 significant digits is never a number another problem of a set prints.
+DISTINCT_FROM_GROUPS = 0.02
 
 
 @dataclass(frozen=True)
 class Individual:
     """One simulated member of a group: the case's model with its drug's CL and V times log-normal
-    factors (median 1, the published between-subject CVs of :data:`pkmodel.literature.DEFAULT_CV`).
+    factors (median 1, the between-subject CVs of :func:`pkmodel.literature.default_cvs`: published
+    for diazepam (K77, K75), a named teaching assumption for the comparators).
 
     ``half_life`` is ``model.half_life(drug)``, ``clearance`` the case's clearance × its factor.
     """
@@ -101,6 +113,7 @@ class Individual:
     volume_factor: float
     cv_clearance: float
     cv_volume: float
+    cv_sources: tuple[str, ...] = ()
 
     @property
     def half_life(self) -> float:
@@ -111,33 +124,43 @@ class Individual:
         return self.case.clearance * self.clearance_factor
 
     def describe(self) -> str:
-        """How this subject differs from the group (for worked solutions)."""
-        return (f"this simulated subject's CL and V are the group's × {self.clearance_factor:.2f} and "
-                f"× {self.volume_factor:.2f} (between-subject CV {self.cv_clearance:.0%} and {self.cv_volume:.0%}, "
-                f"{' and '.join(_cv_sources(self.case.drug))})")
+        """How this subject differs from the group (for worked solutions), with the sources."""
+        group = f"group's [{', '.join(self.case.sources())}]" if self.case.sources() else "group's"
+        cvs = f"between-subject CV {self.cv_clearance:.0%} and {self.cv_volume:.0%}"
+        if self.cv_sources:
+            cvs += f": {' and '.join(self.cv_sources)}"
+        return (f"this simulated subject's CL and V are the {group} × {self.clearance_factor:.2f} and × "
+                f"{self.volume_factor:.2f} ({cvs})")
 
 
-def _cv_value(key: str):
-    value = lit.DEFAULT_CV.get(key)
-    return (float(value.value), value) if value is not None else (FALLBACK_CV, None)
+def _cvs(c: Case) -> list:
+    """The CVs (Values) of the drug's clearance and volume, from :func:`pkmodel.literature.default_cvs`."""
+    cvs = lit.default_cvs(c.preset)
+    return [cvs[f"{c.drug}.clearance"], cvs[f"{c.drug}.volume"]]
 
 
-def _cv_sources(drug: str) -> list[str]:
-    keys = []
-    for k in ("clearance", "volume"):
-        value = _cv_value(f"{drug}.{k}")[1]
-        keys.extend(value.source_keys() if value is not None else ["teaching assumption"])
-    return list(dict.fromkeys(keys)) or ["teaching assumption"]
-
-
-def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | None = None) -> Individual:
+def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | None = None,
+               quoted: tuple[float, ...] = ()) -> Individual:
     """A typical member of ``c``'s group (log-normal factors within ±1.5 SD, redrawn otherwise).
+
+    The factors apply to every compartment of the drug (as in :func:`pkmodel.literature.virtual_population`),
+    so a two-compartment drug's terminal half-life scales by exactly f_V / f_CL.
 
     ``apart=("half_life", 0.18)`` redraws until the group's half-life (or ``"clearance"``) is
     more than 18 % away from the subject's (relative to the subject's, as checks measure), so
-    that the group's published value, printed in other problems, is never right for this subject.
+    that the group's published value, printed in other problems, is never right for this subject;
+    and until the subject's is more than :data:`DISTINCT_FROM_GROUPS` from every group's in
+    :func:`_cases` (any drug) and from each value in ``quoted`` (e.g. the half-lives a study's
+    finding quotes in another problem's text), so that no number another problem of a set prints
+    is its answer.
     """
-    cvs = [_cv_value(f"{c.drug}.clearance")[0], _cv_value(f"{c.drug}.volume")[0]]
+    cv_values = _cvs(c)
+    cvs = [float(v.value) for v in cv_values]
+    cv_sources = tuple(dict.fromkeys([k for v in cv_values for k in v.source_keys()]
+                                     + [f"teaching assumption {n}" for v in cv_values for n in v.assumptions()]))
+    others = [] if apart is None else [getattr(case(*dg), apart[0]) for dg in _cases()] + list(quoted)
+    own = [k.name for k in c.model.compartments if k.species == c.drug]  # central (+ peripheral)
+    own_cl = own + [f"{t.source}->{t.target}" for t in c.model.transfers if t.source in own and t.target in own]
     for _ in range(1000):
         factors = []
         for cv in cvs:
@@ -145,9 +168,13 @@ def individual(rng: np.random.Generator, c: Case, *, apart: tuple[str, float] | 
             while abs(z) > INDIVIDUAL_Z_MAX:
                 z = rng.standard_normal()
             factors.append(math.exp(math.sqrt(math.log1p(cv ** 2)) * z))
-        model = c.model.scaled(clearance={c.drug: factors[0]}, volume={c.drug: factors[1]})
-        subject = Individual(c, model, factors[0], factors[1], cvs[0], cvs[1])
-        if apart is None or relative_error(getattr(c, apart[0]), getattr(subject, apart[0])) > apart[1]:
+        model = c.model.scaled(clearance=dict.fromkeys(own_cl, factors[0]), volume=dict.fromkeys(own, factors[1]))
+        subject = Individual(c, model, factors[0], factors[1], cvs[0], cvs[1], cv_sources)
+        if apart is None:
+            return subject
+        mine = getattr(subject, apart[0])
+        if (relative_error(getattr(c, apart[0]), mine) > apart[1]
+                and all(relative_error(g, mine) > DISTINCT_FROM_GROUPS for g in others)):
             return subject
     raise RuntimeError(f"no subject of {c.label} differs from the group's {apart[0]} by more than {apart[1]:.0%}")
 

@@ -8,6 +8,9 @@ that alters diazepam's clearance: FC, P94, O81b) changes it by CL_before / CL_af
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy as np
 
 from .. import literature as lit
@@ -25,6 +28,22 @@ def _first_sentence(text: str) -> str:
     return text.split(". ")[0].rstrip(".") + "."
 
 
+def _finding(name: str | None, source: str) -> str:
+    """The finding a scenario's prompt quotes: the first sentence of the modifier's or the source's note."""
+    return _first_sentence(lit.SOURCES[source].note if name is None else lit.modifier(name).note)
+
+
+@lru_cache(maxsize=None)
+def quoted_half_lives() -> tuple[float, ...]:
+    """Every half-life (h) the scenarios' findings quote (``"t1/2 51 -> 118 h"``: 51 and 118), which
+    the half-life kinds keep their subjects away from (see :func:`._core.individual`)."""
+    found = []
+    for name, source in SCENARIOS:
+        for m in re.finditer(r"t1/2 (\d+(?:\.\d+)?)(?: -> (\d+(?:\.\d+)?))? h\b", _finding(name, source)):
+            found.extend(float(g) for g in m.groups() if g)
+    return tuple(found)
+
+
 def interaction_exposure(seed) -> Problem:
     """PK or PD? The factor by which a published change alters diazepam exposure (AUC) from one dose.
 
@@ -40,14 +59,14 @@ def interaction_exposure(seed) -> Problem:
     c = case("diazepam", pick(rng, _core._cases())[1])  # the modifiers are diazepam's; the group is drawn
     name, source = pick(rng, SCENARIOS)
     if name is None:
-        finding = _first_sentence(lit.SOURCES[source].note)
+        finding = _finding(name, source)
         truth, mistakes, what, group = 1.0, [], f"Age and sensitivity ({source})", ""
         hint = hints.PD_NOT_PK
         why = ("R78 compares the response at the same plasma level: a pharmacodynamic change. It leaves the "
                "clearance and the volume, and so the exposure to a dose, as they were: the factor is 1.")
     else:
         mod = lit.modifier(name)
-        finding = _first_sentence(mod.note)
+        finding = _finding(name, source)
         changed = lit.apply(c.preset, mod)
         end = np.array([0.0, 80.0 * max(c.half_life, changed.model.half_life(c.drug))])
         auc = [float(simulate(p.model, single_dose(10.0, route="iv"), end).auc(c.drug)) for p in (c.preset, changed)]

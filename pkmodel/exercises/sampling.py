@@ -5,7 +5,11 @@ Every problem is simulated exactly for one typical member of a published group (
 times log-normal factors of the published between-subject CVs), with a stated, seeded log-normal
 measurement noise where the kind says so. The true answer is that subject's; the worked solution
 compares it with the group's published value and names the study. A subject of its own also
-keeps a set's other problems, which print the group's t½ or CL, from giving the answer away.
+keeps a set's other problems, which print groups' t½ or CL, from giving the answer away: its
+t½ (or CL) is more than a tolerance from its own group's and more than 2 % from every group's
+of every drug (:data:`._core.DISTINCT_FROM_GROUPS`), so that to 3 significant digits it is never
+a number another problem of the set prints. (Drawing a different drug for every problem of a set
+instead cannot work: 11 kinds, 4 drugs, and oxazepam's two groups print the same 8.00 h.)
 """
 
 from __future__ import annotations
@@ -22,6 +26,12 @@ from . import _core, hints
 from ._core import Mistake, Problem, case, distinct_mistakes, doses, fmt, individual, noisy, pick, rng_for, rounded
 
 LN10 = math.log(10.0)
+#: Clinic sampling steps (h) for the late samples of :func:`half_life_from_samples`.
+CLINIC_STEPS_H = (1.0, 2.0, 4.0, 6.0, 12.0)
+#: Early sampling times (h) of :func:`half_life_from_samples`: 1-2 while absorbing, 2 after the peak.
+EARLY_TIMES_H = ((0.5, 1.0, 1.5, 2.0), (3.0, 4.0, 6.0, 8.0))
+#: Sampling steps (h) after a course stops, :func:`half_life_from_troughs` (exact in days: 1/8 ... 2 d).
+TROUGH_STEPS_H = (3.0, 6.0, 12.0, 24.0, 48.0)
 #: mL/min in one L/h.
 ML_MIN_PER_L_H = 1000.0 / MINUTES_PER_HOUR
 
@@ -33,6 +43,12 @@ def _drawn_case(rng):
 def _problem(kind, seed, title, prompt, data, unit, tolerance, truth, solution, mistakes, hint, source):
     return Problem(kind, _core.validate_seed(seed), title, prompt, data, unit, tolerance, truth, solution,
                    distinct_mistakes(truth, tolerance, mistakes), hint, source=source)
+
+
+def _quoted_half_lives() -> tuple[float, ...]:
+    from .interactions import quoted_half_lives  # here: interactions imports this module
+
+    return quoted_half_lives()
 
 
 def _log_slope_half_life(times_h, conc) -> float:
@@ -51,11 +67,15 @@ def _half_life_mistakes(truth_h: float) -> list[Mistake]:
 def half_life_from_samples(seed) -> Problem:
     """Terminal half-life (h) from sparse, noisy samples after one oral dose.
 
-    Samples: 3-4 early (0.5-8 h, absorption and distribution) and 5-6 late (1.5-5 half-lives,
-    on 12-hour clinic times), log-normal noise of CV 5, 8 or 10 %. **Tolerance ±15 %**: with at
+    Samples: 3-4 early (1-2 at 0.5-2 h, absorption, and 2 at 3-8 h, distribution; all before the
+    first late one) and 5-6
+    late (1.5-5 half-lives, on clinic times: multiples of 12 h, or of 6, 4, 2 or 1 h for a short
+    half-life, the largest step ≤ 0.6 t½, so that the late points stay distinct), log-normal
+    noise of CV 5, 8 or 10 %. **Tolerance ±15 %**: with at
     least 5 terminal points over ≥ 2.5 half-lives and CV ≤ 10 %, the fitted λz has a relative SD
     of at most ~6 %; the noise is redrawn (same seed, same result) until the worked solution's
-    fit is within ±10 %, so the data always support a right answer, while 25 % off is wrong.
+    fit (all late points) and a fit of the last 5 points are within ±10 %, so the data always
+    support a right answer, while 25 % off is wrong.
     Named mistakes: days, log10/ln mixed (× or ÷ 2.303), λz given instead of t½, and the slope
     of the early points (listed when it misleads by more than twice the tolerance, as a real
     distribution phase does, and is not close to another named slip).
@@ -63,19 +83,23 @@ def half_life_from_samples(seed) -> Problem:
     kind = "half_life_from_samples"
     rng = rng_for(seed, kind)
     c = _drawn_case(rng)
-    subject = individual(rng, c, apart=("half_life", 1.2 * 0.15))
+    subject = individual(rng, c, apart=("half_life", 1.2 * 0.15), quoted=_quoted_half_lives())
     truth = subject.half_life
     dose, cv = pick(rng, doses(c.drug)), pick(rng, (0.05, 0.08, 0.10))
-    early = np.sort(rng.choice([0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0], size=int(rng.integers(3, 5)), replace=False))
     n_late = int(rng.integers(5, 7))
     span = (pick(rng, (1.5, 2.0)) * truth, pick(rng, (4.5, 5.0, 5.5)) * truth)
-    late = np.unique(np.maximum(np.round(np.linspace(*span, n_late) / 12.0) * 12.0, 12.0))
+    grid = max([g for g in CLINIC_STEPS_H if g <= 0.6 * truth] or [CLINIC_STEPS_H[0]])
+    late = np.unique(np.maximum(np.round(np.linspace(*span, n_late) / grid) * grid, grid))
+    absorbing, distributing = ([t for t in times_h if t < late[0]] for times_h in EARLY_TIMES_H)
+    early = np.sort(np.concatenate([rng.choice(absorbing, size=int(rng.integers(1, 3)), replace=False),
+                                    rng.choice(distributing, size=min(2, len(distributing)), replace=False)]))
     times = np.concatenate([early, late])
     exact = simulate(subject.model, single_dose(dose), times).concentration(c.drug, "ng/mL")
     for _ in range(100):  # solvable data: redraw the noise until the worked fit is within 2/3 of the tolerance
         conc = np.array([rounded(x, 4) for x in noisy(rng, exact, cv)])
         fit = nca.nca(times, conc, dose, concentration_unit="ng/mL", terminal_points=late.size)
-        if abs(fit.half_life - truth) <= 0.1 * truth:
+        last_five = _log_slope_half_life(times[-5:], conc[-5:])
+        if abs(fit.half_life - truth) <= 0.1 * truth and abs(last_five - truth) <= 0.1 * truth:
             break
     peak = int(np.argmax(conc[: early.size]))
     early_t = _log_slope_half_life(times[peak: early.size], conc[peak: early.size]) \
@@ -171,7 +195,8 @@ def bioavailability_from_auc(seed) -> Problem:
               f"**bioavailability F, as a fraction**?")
     solution = (f"F = (AUC_oral / Dose_oral) / (AUC_iv / Dose_iv) = ({fmt(auc_po, 4)} / {fmt(d_po, 2)}) / "
                 f"({fmt(auc_iv, 4)} / {fmt(d_iv, 2)}) = {fmt(truth)}. The preset's F: "
-                f"{c.provenance('bioavailability', key='absorption.bioavailability')}.")
+                f"{c.provenance('bioavailability', key='absorption.bioavailability')}; {subject.describe()}, "
+                "which changes both AUCs alike and leaves F as it is.")
     data = {"IV dose (mg)": float(d_iv), "IV AUC0-∞ (ng·h/mL)": auc_iv, "oral dose (mg)": float(d_po),
             "oral AUC0-∞ (ng·h/mL)": auc_po}
     return _problem(kind, seed, f"Oral bioavailability of {c.drug}", prompt, data, "(fraction)", 0.05, truth,
@@ -181,8 +206,11 @@ def bioavailability_from_auc(seed) -> Problem:
 def half_life_from_troughs(seed) -> Problem:
     """Half-life (h) fitted to levels measured daily (or every other day) after a G21-like course stops.
 
-    Regimen as in G21: a dose every 12 h for 15 days (30 doses); samples every 1 or 2 days after
-    the last dose over 3-4 half-lives (5-14 points), log-normal noise of CV 5, 8 or 10 %.
+    Regimen as in G21: a dose every 12 h for 15 days (30 doses); samples after the last dose
+    over 3-4 half-lives (5-14 points), log-normal noise of CV 5, 8 or 10 %. The step is one of
+    the two largest of 3, 6, 12, 24 and 48 h that are at most 2 t½ (every 1 or 2 days for
+    diazepam; every 3-12 h for a short half-life, so the last level is still > 1/1000 of the
+    first); the times are given in days.
     **Tolerance ±20 %**: λz over ≥ 3 half-lives with CV ≤ 10 % has a relative SD of at most
     ~6 %; the noise is redrawn (same seed, same result) until the worked fit over all points is
     within ±13 %, so the data always support a right answer. Named
@@ -191,23 +219,26 @@ def half_life_from_troughs(seed) -> Problem:
     kind = "half_life_from_troughs"
     rng = rng_for(seed, kind)
     c = _drawn_case(rng)
-    subject = individual(rng, c, apart=("half_life", 1.2 * 0.20))
+    subject = individual(rng, c, apart=("half_life", 1.2 * 0.20), quoted=_quoted_half_lives())
     truth = subject.half_life
-    dose, cv, step = pick(rng, doses(c.drug)), pick(rng, (0.05, 0.08, 0.10)), pick(rng, (1, 2))
+    steps = [h for h in TROUGH_STEPS_H if h <= 2.0 * truth][-2:] or [TROUGH_STEPS_H[0]]
+    dose, cv, step_h = pick(rng, doses(c.drug)), pick(rng, (0.05, 0.08, 0.10)), pick(rng, steps)
     regimen = repeated(dose, 12.0, count=30)
     stop = regimen.last_dose_time
-    span_days = pick(rng, (3.0, 3.5, 4.0)) * truth / HOURS_PER_DAY
-    n = int(min(max(math.ceil(span_days / step), 5), 14))
-    days = step * np.arange(1, n + 1, dtype=float)
+    span_h = pick(rng, (3.0, 3.5, 4.0)) * truth
+    n = int(min(max(math.ceil(span_h / step_h), 5), 14))
+    days = step_h / HOURS_PER_DAY * np.arange(1, n + 1, dtype=float)
     exact = simulate(subject.model, regimen, stop + days * HOURS_PER_DAY).concentration(c.drug, "ng/mL")
     for _ in range(100):  # solvable data: redraw the noise until the worked fit is within 2/3 of the tolerance
         conc = np.array([rounded(x, 4) for x in noisy(rng, exact, cv)])
         fitted = _log_slope_half_life(days * HOURS_PER_DAY, conc)
         if abs(fitted - truth) <= 0.13 * truth:
             break
-    prompt = (f"As in G21, one simulated adult of the **{c.preset.label}** group took {fmt(dose, 2)} mg {c.drug} "
-              f"every 12 h for 15 days. After the last dose, levels were measured every {step} day(s) "
-              f"({cv:.0%} measurement noise). Fit the **elimination half-life in hours**.")
+    every = {24.0: "day", 48.0: "2 days"}.get(step_h, f"{step_h:g} h")
+    course = "As in G21" if c.drug == "diazepam" else "On the regimen of G21's diazepam study"
+    prompt = (f"{course}, one simulated adult of the **{c.preset.label}** group took {fmt(dose, 2)} mg {c.drug} "
+              f"every 12 h for 15 days. After the last dose, levels were measured every {every} (times in days "
+              f"after the last dose, {cv:.0%} measurement noise). Fit the **elimination half-life in hours**.")
     solution = (f"Convert days to hours and fit ln C against t over all {n} points: t½ = ln 2 / λz = "
                 f"{fmt(fitted)} h. The model behind the data has t½ = {fmt(truth)} h: {subject.describe()}. "
                 f"The group ({c.label} preset): {c.provenance('half_life')}.")
