@@ -14,18 +14,15 @@ A lesson subclasses :class:`Dashboard` and provides ``make_controls(W) -> {name:
 
 from __future__ import annotations
 
-import base64
 import difflib  # imported here, not at the first set(): that import cost the first move 15 ms
-import io
 import math
-import os
-import re
-import textwrap
 from numbers import Real
 
 import numpy as np
 
 from ..plots import Curve, label_concentration_axes
+from . import export
+from .lecture import LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts, lecture_mode
 from .live_figure import LiveFigure
 from .view import FOOTER, UNIT, View
 
@@ -46,33 +43,6 @@ ROW_PX = {"title": 40, "footer": 24, "slider": 54, "row": 34, "table_row": 22, "
 #: Characters per line of a 12 px note (about 6.5 px a character).
 NOTE_CHAR_PX = 6.5
 EXTENDED_NOTE = "Axes extended to show the whole curve; <i>Rescale axes</i> fits them again."
-#: Lecture mode (``make lecture`` sets ``PKMODEL_LECTURE=1`` for Voila's kernels): the figure is
-#: widened by this factor (480 -> 816 px: with the 360 px controls, 1176 px of a 1280 px
-#: projector) and no text in it is smaller than :data:`LECTURE_MIN_FONT_PT`.
-LECTURE_WIDTH_FACTOR = 1.7
-LECTURE_MIN_FONT_PT = 14
-#: ... and no taller than 560 px, so title, figure and footer fit a 720 px projector.
-LECTURE_MAX_HEIGHT_IN = 5.6
-#: Exported views (PNG) are drawn at this resolution.
-EXPORT_DPI = 150
-
-
-def lecture_mode() -> bool:
-    """True when the dashboards are shown in lecture mode (environment ``PKMODEL_LECTURE=1``)."""
-    return os.environ.get("PKMODEL_LECTURE", "") == "1"
-
-
-def enlarge_fonts(fig, minimum: float) -> None:
-    """No text in ``fig`` smaller than ``minimum`` points (tick labels made later included)."""
-    from matplotlib.text import Text
-
-    for ax in fig.axes:
-        ax.tick_params(labelsize=minimum)
-    for t in fig.findobj(Text):
-        if t.get_fontsize() < minimum:
-            t.set_fontsize(minimum)
-
-
 def _control_options(w) -> list:
     """The values a selection widget accepts (options may be plain values or (label, value) pairs)."""
     return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in w.options]
@@ -270,46 +240,19 @@ class Dashboard:
 
     def citation_keys(self) -> tuple[str, ...]:
         """Keys of the sources this view rests on (:mod:`.citations`, or a ``sources`` attribute)."""
-        from .citations import LESSON_SOURCES
-
-        return tuple(getattr(self, "sources", None) or LESSON_SOURCES.get(type(self).__name__, ()))
+        return export.citation_keys(self)
 
     def caption(self) -> str:
-        """The view's caption: title, the settings shown, the lesson's note, its sources with
-        DOI/PMID, and the teaching notice (plain text, for a slide or an exported file)."""
-        from .. import literature as lit
-        from ..units import TEACHING_NOTICE
-
-        settings = ", ".join(f"{k} = {v}" for k, v in self.values().items())
-        note = re.sub(r"<[^>]+>", "", getattr(self, "_view", View({})).note).strip()
-        cites = " ".join(f"[{k}] {lit.cite(k)}" for k in self.citation_keys())
-        parts = [f"{self.title} ({settings}).", note, f"Sources: {cites}" if cites else "", TEACHING_NOTICE]
-        return " ".join(p for p in parts if p)
+        """The view's caption: title, settings, note, sources with DOI/PMID, teaching notice."""
+        return export.caption(self)
 
     def export(self, fmt: str = "png") -> bytes:
         """The figure as shown, as PNG or SVG bytes, with :meth:`caption` printed under it."""
-        if fmt not in ("png", "svg"):
-            raise ValueError(f"fmt must be 'png' or 'svg'; got {fmt!r}")
-        width_chars = int(self.fig.get_size_inches()[0] * 72 / 4.3)  # 8 pt text, ~4.3 pt a character
-        text = self.fig.text(0.01, -0.01, textwrap.fill(self.caption(), width_chars), fontsize=8,
-                             va="top", ha="left", color="#333333")
-        try:
-            buf = io.BytesIO()
-            self.fig.savefig(buf, format=fmt, dpi=EXPORT_DPI, bbox_inches="tight")
-        finally:
-            text.remove()
-            self.live.blitter.invalidate()
-        return buf.getvalue()
+        return export.figure_bytes(self, fmt)
 
     def _offer_export(self) -> None:
-        """Put PNG and SVG download links (data URLs) of the current view under the buttons."""
-        stem = re.sub(r"[^A-Za-z0-9]+", "_", self.title).strip("_").lower()[:60] or "figure"
-        links = []
-        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
-            data = base64.b64encode(self.export(fmt)).decode("ascii")
-            links.append(f"<a download='{stem}.{fmt}' href='data:{mime};base64,{data}'>{fmt.upper()}</a>")
-        self.export_links.value = ("<span style='font-size:12px'>Download this view: " + " · ".join(links)
-                                   + " (with its caption and sources)</span>")
+        """Put PNG and SVG download links of the current view under the buttons."""
+        self.export_links.value = export.download_links(self)
         self._draw()
 
     def _ipython_display_(self):

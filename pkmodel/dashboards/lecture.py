@@ -1,0 +1,40 @@
+"""Lecture mode: the projector preset of every dashboard.
+
+``make lecture`` serves the notebooks with Voila and sets ``PKMODEL_LECTURE=1`` for its kernels;
+a dashboard built there widens its figure by :data:`LECTURE_WIDTH_FACTOR` (480 -> 816 px: with the
+360 px controls, 1176 px of a 1280 px projector), keeps it no taller than
+:data:`LECTURE_MAX_HEIGHT_IN` (560 px: title, figure and footer fit 720 px) and lets no text in it
+be smaller than :data:`LECTURE_MIN_FONT_PT`. The Voila template
+(``lecture/voila/templates/pkmodel-lecture``) does the rest: no code, no raw outputs, no "Try
+this" prompts, larger page type.
+"""
+
+from __future__ import annotations
+
+import os
+
+#: Lecture mode (``make lecture`` sets ``PKMODEL_LECTURE=1`` for Voila's kernels): the figure is
+#: widened by this factor (480 -> 816 px: with the 360 px controls, 1176 px of a 1280 px
+#: projector) and no text in it is smaller than :data:`LECTURE_MIN_FONT_PT`.
+LECTURE_WIDTH_FACTOR = 1.7
+LECTURE_MIN_FONT_PT = 14
+#: ... and no taller than 560 px, so title, figure and footer fit a 720 px projector.
+LECTURE_MAX_HEIGHT_IN = 5.6
+
+
+def lecture_mode() -> bool:
+    """True when the dashboards are shown in lecture mode (environment ``PKMODEL_LECTURE=1``)."""
+    return os.environ.get("PKMODEL_LECTURE", "") == "1"
+
+
+def enlarge_fonts(fig, minimum: float) -> None:
+    """No text in ``fig`` smaller than ``minimum`` points (tick labels made later included)."""
+    from matplotlib.text import Text
+
+    for ax in fig.axes:
+        ax.tick_params(labelsize=minimum)
+    for t in fig.findobj(Text):
+        if t.get_fontsize() < minimum:
+            t.set_fontsize(minimum)
+
+
