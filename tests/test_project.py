@@ -105,19 +105,53 @@ def test_import_pkmodel_is_light():
     assert proc.stdout.strip() == "", f"import pkmodel pulled in {proc.stdout.strip()}"
 
 
+#: The rooms of the package, lowest first: a module may import its own layer or lower ones only.
+LAYERS = [
+    {"units"},
+    {"_validate"},
+    {"model", "regimen", "_exact", "_steady_state"},
+    {"result", "simulate"},
+    {"formulas", "measure", "metrics", "nca"},
+    {"literature"},
+    {"lessons", "lessons_compare", "lessons_interactions"},
+    {"plots"},
+    {"dashboards"},
+    {"figures", "notebook", "exercises"},
+]
+
+
+def _room(path: Path) -> str:
+    rel = path.relative_to(ROOT / "pkmodel")
+    return rel.parts[0].removesuffix(".py")
+
+
+def _imported_rooms(path: Path) -> set[str]:
+    """Top-level rooms of pkmodel that ``path`` imports (relative or absolute imports)."""
+    src = path.read_text()
+    depth = len(path.relative_to(ROOT / "pkmodel").parts) - 1  # 0 for pkmodel/x.py
+    rooms = set()
+    for dots, mod, names in re.findall(r"^\s*from\s+(\.+)([\w.]*)\s+import\s+([^\n#]+)", src, flags=re.M):
+        up = len(dots) - 1  # levels above the file's own package
+        if up < depth:
+            continue  # inside the file's own room
+        if mod:
+            rooms.add(mod.split(".")[0])
+        else:
+            rooms.update(n.strip().split(" as ")[0] for n in names.strip("() ").split(","))
+    rooms.update(m.split(".")[0] for m in re.findall(r"^\s*(?:from|import)\s+pkmodel\.([\w.]+)", src, flags=re.M))
+    return {r for r in rooms if r}
+
+
 def test_lower_layers_never_import_higher_ones():
-    order = ["_validate", "model", "regimen", "simulate", "metrics", "nca", "literature", "plots",
-             "dashboards", "figures", "notebook", "exercises"]
-    higher = {"model": order[3:], "regimen": order[3:], "simulate": order[4:], "metrics": order[5:],
-              "nca": order[6:], "literature": order[7:], "plots": ["dashboards", "figures", "notebook"]}
-    pkg = ROOT / "pkmodel"
-    for low, forbidden in higher.items():
-        files = [pkg / f"{low}.py"] if (pkg / f"{low}.py").exists() else list((pkg / low).glob("*.py"))
-        for f in files:
-            src = f.read_text()
-            for h in forbidden:
-                assert not re.search(rf"^\s*(from\s+(\.|\.\.|pkmodel\.?)\s*{h}\b|import\s+pkmodel\.{h}\b|from\s+\.\.?\s+import\s+.*\b{h}\b)",
-                                     src, flags=re.M), f"{f.name} imports higher layer {h}"
+    layer = {room: i for i, rooms in enumerate(LAYERS) for room in rooms}
+    files = [f for f in (ROOT / "pkmodel").rglob("*.py") if f.name != "__init__.py" or f.parent.name != "pkmodel"]
+    unknown = sorted({_room(f) for f in files} - set(layer))
+    assert not unknown, f"new rooms need a layer in LAYERS: {unknown}"
+    for f in files:
+        here = layer[_room(f)]
+        for dep in _imported_rooms(f):
+            if dep in layer:
+                assert layer[dep] <= here, f"{f.relative_to(ROOT)} ({_room(f)}) imports higher layer {dep}"
 
 
 def test_no_sys_path_edits_anywhere():
