@@ -7,7 +7,8 @@ The maths layers (model, regimen, simulate, metrics, nca) import only numpy; plo
 widgets live in :mod:`pkmodel.plots` and :mod:`pkmodel.dashboards`, imported on demand.
 """
 
-from .model import Absorption, Compartment, Model, ModelBatch, Transfer, one_compartment, two_compartment
+from .builders import one_compartment, two_compartment
+from .model import Absorption, Compartment, Model, ModelBatch, Transfer
 from .regimen import Dose, Regimen, TaperStep, repeated, single_dose, taper
 from .simulate import Result, simulate
 

@@ -407,27 +407,3 @@ class ModelBatch:
     def elimination_clearances(self) -> np.ndarray:
         """Elimination clearance per subject and compartment, L/h, shape (S, n_compartments)."""
         return np.array([c.clearance for c in self.model.compartments]) * self._clearance_factor
-
-
-# ----- convenient builders ------------------------------------------------------------------
-
-def one_compartment(volume: float, clearance: float, *, ka: float | None = None,
-                    bioavailability: float = 1.0, lag: float = 0.0, name: str = "drug",
-                    molar_mass: float | None = None) -> Model:
-    r"""One-compartment model, IV or (with ``ka``) oral: :math:`k = CL/V`, :math:`t_{1/2} = \ln2\,V/CL`."""
-    absorption = None if ka is None else Absorption(name, ka, bioavailability, lag)
-    return Model((Compartment(name, volume, clearance, molar_mass),), (), absorption, name=name)
-
-
-def two_compartment(central_volume: float, clearance: float, peripheral_volume: float,
-                    intercompartmental_clearance: float, *, ka: float | None = None,
-                    bioavailability: float = 1.0, lag: float = 0.0, name: str = "drug",
-                    molar_mass: float | None = None) -> Model:
-    """Two-compartment model: central (``name``) ⇄ peripheral (``name + "_peripheral"``), elimination from central."""
-    periph = f"{name}_peripheral"
-    comps = (Compartment(name, central_volume, clearance, molar_mass),
-             Compartment(periph, peripheral_volume, 0.0, molar_mass, species=name))
-    transfers = (Transfer(name, periph, intercompartmental_clearance),
-                 Transfer(periph, name, intercompartmental_clearance))
-    absorption = None if ka is None else Absorption(name, ka, bioavailability, lag)
-    return Model(comps, transfers, absorption, name=name)

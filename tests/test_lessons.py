@@ -17,7 +17,7 @@ import pytest
 import pkmodel
 from pkmodel import lessons
 from pkmodel import literature as lit
-from pkmodel.model import one_compartment
+from pkmodel.builders import one_compartment
 
 V, CL = 80.0, 2.0  # L, L/h: t½ = 27.7 h
 T_HALF = math.log(2) * V / CL

@@ -43,7 +43,7 @@ class HalfLifeDashboard(Dashboard):
         }
 
     def _curve(self, V, CL):
-        from ..model import one_compartment
+        from ..builders import one_compartment
 
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 400)
         r = simulate(one_compartment(V, CL), single_dose(self.dose_mg, route="iv"), t)
