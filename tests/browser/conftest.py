@@ -88,8 +88,10 @@ def browser_root(tmp_path_factory):
 
 def _server(kind, root, tmp_path_factory):
     state = tmp_path_factory.mktemp(f"{kind}-state")
-    start = servers.start_lab if kind == "lab" else servers.start_voila
-    srv = start(root, state)
+    if kind == "lab":
+        srv = servers.start_lab(root, state)
+    else:
+        srv = servers.start_voila(root, state, lecture=kind == "lecture")
     yield srv
     problems = srv.stop()
     assert not problems, problems
@@ -103,6 +105,12 @@ def lab_server(browser_root, tmp_path_factory):
 @pytest.fixture(scope="session")
 def voila_server(browser_root, tmp_path_factory):
     yield from _server("voila", browser_root, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def lecture_server(browser_root, tmp_path_factory):
+    """Voila as ``make lecture`` serves it (lecture template, PKMODEL_LECTURE=1)."""
+    yield from _server("lecture", browser_root, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -253,8 +253,12 @@ def start_lab(root_dir: Path, state_dir: Path) -> Server:
     return server
 
 
-def start_voila(root_dir: Path, state_dir: Path) -> Server:
-    """Voila on 127.0.0.1:<free port> serving ``root_dir`` (no token: loopback only)."""
+def start_voila(root_dir: Path, state_dir: Path, *, lecture: bool = False) -> Server:
+    """Voila on 127.0.0.1:<free port> serving ``root_dir`` (no token: loopback only).
+
+    ``lecture=True`` starts it as ``make lecture`` does: the pkmodel-lecture template (from the
+    repository's lecture/ folder) and ``PKMODEL_LECTURE=1`` for the kernels.
+    """
     state_dir.mkdir(parents=True, exist_ok=True)
     env = isolated_env(state_dir)
     port = free_port()
@@ -267,6 +271,10 @@ def start_voila(root_dir: Path, state_dir: Path) -> Server:
         "--show_tracebacks=True",
         str(root_dir),
     ]
+    if lecture:
+        env["JUPYTER_PATH"] = str(REPO / "lecture")
+        env["PKMODEL_LECTURE"] = "1"
+        cmd.insert(-1, "--template=pkmodel-lecture")
     server = Server(
         "Voila", _popen("voila", cmd, env, state_dir / "voila.log"),
         f"http://127.0.0.1:{port}/", state_dir / "voila.log", root=root_dir,
@@ -285,11 +293,11 @@ def launch_chromium(playwright):
     )
 
 
-def new_context(browser):
-    """A fresh context (own storage and cache) with the projector viewport;
-    requests to anything but the loopback servers are aborted (no internet
-    here, and a test must not depend on a CDN -- Voila's template links
-    Font Awesome from jsDelivr)."""
-    context = browser.new_context(viewport=VIEWPORT)
+def new_context(browser, viewport: dict | None = None):
+    """A fresh context (own storage and cache) with the projector viewport
+    (1280x720 unless ``viewport`` says otherwise); requests to anything but the
+    loopback servers are aborted (no internet here, and a test must not depend
+    on a CDN -- Voila's template links Font Awesome from jsDelivr)."""
+    context = browser.new_context(viewport=viewport or VIEWPORT)
     context.route(_NOT_LOOPBACK, lambda route: route.abort())
     return context
