@@ -1,9 +1,9 @@
 """Lesson 9: choosing between benzodiazepines in an older adult (diazepam vs the conjugated "LOT" drugs).
 
 One regimen in mg on diazepam, oxazepam, lorazepam and temazepam, in each study's young group
-(upper axes) and elderly group (lower axes). Equal mg is not equal effect, so the default view
-divides each curve by the species' own steady-state average: the comparison is about time
-course (accumulation, time to steady state, washout), not potency. Science in
+(upper axes) and elderly group (lower axes), in ng/mL. Equal mg is not equal effect, so the
+second view divides each curve by the species' own steady-state average: the comparison is then
+about time course (accumulation, time to steady state, washout), not potency. Science in
 :mod:`pkmodel.lessons_compare`.
 
 For teaching only; nothing here recommends or adjusts a dose for anyone.
@@ -26,7 +26,11 @@ DRUG_COLORS = {"diazepam": SPECIES_COLORS["diazepam"], "oxazepam": SPECIES_COLOR
                "desmethyldiazepam": SPECIES_COLORS["desmethyldiazepam"]}
 SHORT = {"diazepam": "DZ", "desmethyldiazepam": "DMDZ", "oxazepam": "OX", "lorazepam": "LZ", "temazepam": "TZ"}
 RELATIVE = "÷ own steady-state average"
-Y_VIEWS = (RELATIVE, UNIT)
+Y_VIEWS = (UNIT, RELATIVE)
+#: Levels smaller than this fraction of a curve's peak are round-off of the exact solution (a
+#: lorazepam tail 30 days after stopping is 2^-51 of its peak, below double precision, and can come
+#: out as -5e-17): drawn as 0, so that they never pull a linear axis below zero. Display only.
+ROUNDOFF_FLOOR = 1e-12
 
 
 class ComparisonDashboard(Dashboard):
@@ -51,7 +55,7 @@ class ComparisonDashboard(Dashboard):
         most = max(d.times_a_day[1] for d in label.DOSES)
         return {
             "days": W.IntSlider(value=G21_DAYS, min=3, max=30, step=1, description="Days of dosing"),
-            "y": W.ToggleButtons(options=list(Y_VIEWS), value=RELATIVE, description="Show",
+            "y": W.ToggleButtons(options=list(Y_VIEWS), value=UNIT, description="Show",
                                  style={"button_width": "150px"}),
             "dose": W.FloatSlider(value=G21_DOSE, min=low, max=high, step=0.5, readout_format=".1f",
                                   description="Dose, same mg for every drug (mg)"),
@@ -92,6 +96,7 @@ class ComparisonDashboard(Dashboard):
                 course = lc.drug_course(drug, group, v["dose"], interval, v["days"], t, v["metabolite"], UNIT)
                 for sp, row in course.items():
                     y = row["relative"] if relative else row["concentration"]
+                    y = np.where(np.abs(y) < ROUNDOFF_FLOOR * np.abs(y).max(), 0.0, y)
                     arts[f"{group}-{sp}"] = Curve(_days(t), y, DRUG_COLORS[sp], "--" if sp != drug else "-",
                                                   sp if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
                     cells[(sp, group)] = row
@@ -102,7 +107,8 @@ class ComparisonDashboard(Dashboard):
                                        ("half_life_h", "accumulation_ratio", "days_to_90pct", "days_below_10pct")])
         dose = (f"{v['dose']:g} mg {v['per_day']}× a day for {v['days']} days, the same mg for every drug. "
                 "Equal mg is not equal effect: ")
-        note = dose + ("each curve is divided by its own steady-state average, so only the time course is compared."
+        note = dose + ("each curve is divided by its own steady-state average, so only the time course is compared "
+                       "(the dose then changes nothing: linear kinetics)."
                        if relative else "these ng/mL say nothing about which drug acts more.")
         note += (" OX, TZ: their studies found no age relation. Below 10 %: days from the first dose not taken. "
                  "Published group means, not advice.")
