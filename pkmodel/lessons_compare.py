@@ -162,3 +162,18 @@ def washout_closed_form(half_life_h: float, fraction: float) -> float:
     r"""Days for a one-compartment level to fall to ``fraction`` after dosing stops:
     :math:`t = t_{1/2}\,\log_2(1/f)` (the abrupt-stop reference for the conjugated drugs)."""
     return half_life_h * math.log2(1.0 / fraction) / HOURS_PER_DAY
+
+
+#: The studies whose published half-lives the lesson puts side by side (diazepam: K75's age line
+#: and G21's groups; the conjugated drugs: G79L, OX1, TZ1).
+LOT_STUDIES = ("K75", "G21", "G79L", "OX1", "TZ1")
+
+
+def published_half_lives(studies=LOT_STUDIES) -> list[tuple]:
+    """``(drug, study, group, t½ h, n)`` for each healthy published group of the compared drugs'
+    parent species from ``studies``, read from the package (:func:`pkmodel.literature.published_groups`).
+    Groups without an age (K75's "age-matched controls" of a liver-disease comparison) are left out:
+    the lesson is about age."""
+    return [(g.drug, g.source_key, g.group, g.half_life.value, g.n)
+            for d in COMPARED_DRUGS for g in lit.published_groups(d, species=d)
+            if g.source_key in studies and (g.age_low is not None or g.age_mean is not None)]
