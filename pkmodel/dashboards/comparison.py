@@ -65,7 +65,7 @@ class ComparisonDashboard(Dashboard):
         }
 
     def _ylabel(self, view: str) -> str:
-        return ("Level ÷ own steady-state average (×)" if view == RELATIVE else f"Plasma concentration ({UNIT})")
+        return ("÷ own steady-state average (×)" if view == RELATIVE else f"Plasma concentration ({UNIT})")
 
     def setup_axes(self):
         for ax, group in zip(self.axes, lc.GROUPS):

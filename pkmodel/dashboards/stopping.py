@@ -1,4 +1,4 @@
-"""Lesson 5: stopping, abrupt or tapered (washout after G21's regimen).
+"""Lessons 5 and 9: stopping, abrupt or tapered (washout after G21's regimen), diazepam or a short-acting comparator.
 
 For teaching only; nothing here recommends or adjusts a dose for anyone.
 """
