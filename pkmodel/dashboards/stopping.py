@@ -57,8 +57,8 @@ class StoppingDashboard(Dashboard):
             r = simulate(p.model, reg, t)
             color = POPULATION_COLORS[name]
             for sp in species:
-                arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES.get(sp, "-"),
-                                             f"{SHORT[sp]}, {name}")
+                arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color,
+                                             SPECIES_LINESTYLES.get(sp, "-"), f"{SHORT[sp]}, {name}")
             table = lessons.taper_vs_abrupt(p.model, start_h=start * HOURS_PER_DAY, horizon_h=t[-1], species=species,
                                             dose_mg=self.dose_mg, interval_h=self.interval_h)
             for sp in species:

@@ -63,7 +63,7 @@ __all__ = [
     "IDENTIFIER_PENDING", "ILLUSTRATIVE_LABEL", "MODIFIERS", "Modifier", "PRESETS", "Population", "Preset",
     "PublishedGroup", "SOURCES", "SPECIES", "SingleDosePeak", "Source", "Species", "TEACHING_ASSUMPTIONS", "Value",
     "WEIGHT_LIMITS", "WEIGHT_STUDIED", "apply", "at_age", "cite", "default_cvs", "diazepam", "drugs", "g21_regimen",
-    "get_drug", "groups", "identifier_pending", "label", "illustrative_ec50", "illustrative_effect", "modifier",
+    "get_drug", "groups", "identifier_pending", "illustrative_ec50", "illustrative_effect", "label", "modifier",
     "modifiers_for", "outside_published", "percentile_bands", "preset", "published_groups", "references",
     "register_drug", "single_dose_peaks", "sources", "species", "unregister_drug", "values", "virtual_population",
 ]
