@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from .accumulation import AccumulationDashboard
 from .base import CONTROL_WIDTH, Dashboard, _checked_control_value, _control_options
+from .comparison import ComparisonDashboard
 from .half_life import HalfLifeDashboard
 from .lifespan import SEX_OPTIONS, LifespanDashboard
 from .metabolites import MetaboliteDashboard
@@ -43,6 +44,7 @@ DASHBOARDS = {
     "modifiers": ModifiersDashboard,
     "population": PopulationDashboard,
     "sensitivity": SensitivityDashboard,
+    "comparison": ComparisonDashboard,
 }
 
 # One call per notebook cell: ``dashboards.half_life_dashboard()`` and so on.
@@ -54,13 +56,14 @@ stopping_dashboard = StoppingDashboard
 modifiers_dashboard = ModifiersDashboard
 population_dashboard = PopulationDashboard
 sensitivity_dashboard = SensitivityDashboard
+comparison_dashboard = ComparisonDashboard
 
 __all__ = [
-    "AccumulationDashboard", "Band", "CONTROL_WIDTH", "Curve", "DASHBOARDS", "Dashboard", "FOOTER", "G21_DAYS",
-    "G21_DOSE", "G21_INTERVAL", "G21_PER_DAY", "GENOTYPES", "HalfLifeDashboard", "LifespanDashboard",
-    "MetaboliteDashboard", "ModifiersDashboard", "PopulationDashboard", "SEX_OPTIONS", "SensitivityDashboard",
-    "StoppingDashboard", "UNIT", "View", "accumulation_dashboard", "half_life_dashboard", "lifespan_dashboard",
-    "metabolite_dashboard", "modifiers_dashboard", "population_dashboard", "sensitivity_dashboard",
-    "stopping_dashboard",
+    "AccumulationDashboard", "Band", "CONTROL_WIDTH", "ComparisonDashboard", "Curve", "DASHBOARDS", "Dashboard",
+    "FOOTER", "G21_DAYS", "G21_DOSE", "G21_INTERVAL", "G21_PER_DAY", "GENOTYPES", "HalfLifeDashboard",
+    "LifespanDashboard", "MetaboliteDashboard", "ModifiersDashboard", "PopulationDashboard", "SEX_OPTIONS",
+    "SensitivityDashboard", "StoppingDashboard", "UNIT", "View", "accumulation_dashboard", "comparison_dashboard",
+    "half_life_dashboard", "lifespan_dashboard", "metabolite_dashboard", "modifiers_dashboard",
+    "population_dashboard", "sensitivity_dashboard", "stopping_dashboard",
 ]
 _ = (_checked_control_value, _control_options, _days, _fmt, _quiet)  # kept importable for older code

@@ -1,4 +1,4 @@
-"""Lesson 5: stopping, abrupt or tapered (washout after G21's regimen).
+"""Lessons 5 and 9: stopping, abrupt or tapered (washout after G21's regimen), diazepam or a short-acting comparator.
 
 For teaching only; nothing here recommends or adjusts a dose for anyone.
 """
@@ -8,20 +8,23 @@ from __future__ import annotations
 import numpy as np
 
 from .. import lessons
+from .. import lessons_compare as lc
 from .. import literature as lit
-from ..plots import POPULATION_COLORS, SPECIES_LINESTYLES, SPECIES_SHORT
+from ..plots import POPULATION_COLORS, SPECIES_LINESTYLES
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
+from .comparison import SHORT
 from .view import G21_DAYS, G21_DOSE, G21_INTERVAL, UNIT, Curve, View, _days, _fmt
 
 
 class StoppingDashboard(Dashboard):
-    """Washout after G21's regimen (2.5 mg twice daily) stopped abruptly or tapered (illustration)."""
+    """Washout after G21's regimen (2.5 mg twice daily) stopped abruptly or tapered (illustration), for
+    diazepam or a short-acting comparator (lorazepam, oxazepam) on the same regimen in mg."""
 
     title = "Stopping: how long does it take to wash out?"
     main = "stop_day"
-    toggles = ("how",)
+    toggles = ("how", "drug")
     horizon_days = 80
     dose_mg = G21_DOSE
     interval_h = G21_INTERVAL
@@ -31,6 +34,8 @@ class StoppingDashboard(Dashboard):
             "stop_day": W.IntSlider(value=G21_DAYS, min=3, max=30, step=1, description="Full dose for (days)"),
             "how": W.ToggleButtons(options=list(lessons.STOP_MODES), value=lessons.STOP_MODES[0],
                                    description="How", style={"button_width": "128px"}),
+            "drug": W.ToggleButtons(options=list(lc.STOPPING_DRUGS), value=lc.STOPPING_DRUGS[0],
+                                    description="Drug", style={"button_width": "86px"}),
         }
 
     def regimen(self, v):
@@ -45,26 +50,29 @@ class StoppingDashboard(Dashboard):
         arts = {}
         start = v["stop_day"]
         rows = [[f"days from day {start} to", "½: stop", "½: taper", "10 %: stop", "10 %: taper"]]
-        for name in lit.PRESETS:
-            p = lit.preset(name)
+        drug = v["drug"]
+        species = lc.species_of(drug)
+        for name in lit.groups(drug):
+            p = lit.preset(name, drug=drug)
             r = simulate(p.model, reg, t)
             color = POPULATION_COLORS[name]
-            for sp in ("diazepam", "desmethyldiazepam"):
-                arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color, SPECIES_LINESTYLES[sp],
-                                             f"{SPECIES_SHORT[sp]}, {name}")
-            table = lessons.taper_vs_abrupt(p.model, start_h=start * HOURS_PER_DAY, horizon_h=t[-1],
+            for sp in species:
+                arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color,
+                                             SPECIES_LINESTYLES.get(sp, "-"), f"{SHORT[sp]}, {name}")
+            table = lessons.taper_vs_abrupt(p.model, start_h=start * HOURS_PER_DAY, horizon_h=t[-1], species=species,
                                             dose_mg=self.dose_mg, interval_h=self.interval_h)
-            for sp in ("diazepam", "desmethyldiazepam"):
-                rows.append([f"{SPECIES_SHORT[sp]}, {name}"] + [_fmt(table[how][sp][f], 2)
+            for sp in species:
+                rows.append([f"{SHORT[sp]}, {name}"] + [_fmt(table[how][sp][f], 2)
                                                                 for f in lessons.WASHOUT_FRACTIONS
                                                                 for how in lessons.STOP_MODES])
         arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
                              "last dose", linewidth=1.2, marker=True)
         note = (f"Both ways of stopping counted from day {start}, when the full dose ends: days until the level "
                 "falls below 50 % and 10 % of its highest value from that day. "
-                "A metabolite washes out no faster than its parent keeps forming it. "
-                + ("The taper is a pharmacokinetic illustration only, never a schedule to follow."
-                   if v["how"] != "abrupt stop" else ""))
+                + ("A metabolite washes out no faster than its parent keeps forming it. " if len(species) > 1 else
+                   f"{drug.capitalize()} falls fast: no long-lived active metabolite. ")
+                + f"Same {self.dose_mg:g} mg regimen for every drug (the days do not depend on the dose). "
+                "The taper is a pharmacokinetic illustration only, never a schedule to follow.")
         return View(arts, rows, note)
 
     def rescale(self, draw=True):

@@ -38,6 +38,7 @@ from .registry import SPECIES, discover, drugs, get_drug, register_drug, species
 from .sensitivity import ILLUSTRATIVE_LABEL, illustrative_ec50, illustrative_effect
 from .sources import SOURCES, Population, Source, cite, identifier_pending, references, sources
 from .values import TEACHING_ASSUMPTIONS, Value
+from . import label  # noqa: E402  (registers LABEL, the product label; issue 11)
 from .variability import default_cvs, percentile_bands, virtual_population
 
 discover()
@@ -62,7 +63,7 @@ __all__ = [
     "IDENTIFIER_PENDING", "ILLUSTRATIVE_LABEL", "MODIFIERS", "Modifier", "PRESETS", "Population", "Preset",
     "PublishedGroup", "SOURCES", "SPECIES", "SingleDosePeak", "Source", "Species", "TEACHING_ASSUMPTIONS", "Value",
     "WEIGHT_LIMITS", "WEIGHT_STUDIED", "apply", "at_age", "cite", "default_cvs", "diazepam", "drugs", "g21_regimen",
-    "get_drug", "groups", "identifier_pending", "illustrative_ec50", "illustrative_effect", "modifier",
+    "get_drug", "groups", "identifier_pending", "illustrative_ec50", "illustrative_effect", "label", "modifier",
     "modifiers_for", "outside_published", "percentile_bands", "preset", "published_groups", "references",
     "register_drug", "single_dose_peaks", "sources", "species", "unregister_drug", "values", "virtual_population",
 ]

@@ -1,0 +1,115 @@
+"""Lesson 9: choosing between benzodiazepines in an older adult (diazepam vs the conjugated "LOT" drugs).
+
+One regimen in mg on diazepam, oxazepam, lorazepam and temazepam, in each study's young group
+(upper axes) and elderly group (lower axes), in ng/mL. Equal mg is not equal effect, so the
+second view divides each curve by the species' own steady-state average: the comparison is then
+about time course (accumulation, time to steady state, washout), not potency. Science in
+:mod:`pkmodel.lessons_compare`.
+
+For teaching only; nothing here recommends or adjusts a dose for anyone.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import lessons_compare as lc
+from ..literature import label
+from ..plots import OKABE_ITO, SPECIES_COLORS, label_concentration_axes
+from ..units import HOURS_PER_DAY
+from .base import Dashboard
+from .view import G21_DAYS, G21_DOSE, G21_PER_DAY, UNIT, Curve, View, _days, _fmt
+
+#: One colour per drug (Okabe-Ito; diazepam and its metabolite as in the other lessons).
+DRUG_COLORS = {"diazepam": SPECIES_COLORS["diazepam"], "oxazepam": SPECIES_COLORS["oxazepam"],
+               "lorazepam": OKABE_ITO["blue"], "temazepam": SPECIES_COLORS["temazepam"],
+               "desmethyldiazepam": SPECIES_COLORS["desmethyldiazepam"]}
+SHORT = {"diazepam": "DZ", "desmethyldiazepam": "DMDZ", "oxazepam": "OX", "lorazepam": "LZ", "temazepam": "TZ"}
+RELATIVE = "÷ own steady-state average"
+Y_VIEWS = (UNIT, RELATIVE)
+#: Levels smaller than this fraction of a curve's peak are round-off of the exact solution (a
+#: lorazepam tail 30 days after stopping is 2^-51 of its peak, below double precision, and can come
+#: out as -5e-17): drawn as 0, so that they never pull a linear axis below zero. Display only.
+ROUNDOFF_FLOOR = 1e-12
+
+
+class ComparisonDashboard(Dashboard):
+    """Diazepam, oxazepam, lorazepam and temazepam on one regimen, young (top) vs elderly (bottom).
+
+    Dose slider: the label's diazepam range (2-10 mg, :mod:`pkmodel.literature.label`); doses a
+    day 1-4 (the label's statements span once to four times daily). No source in the package
+    gives the other drugs' usual doses or a verified equivalence table, hence the relative view.
+    """
+
+    title = "Choosing a benzodiazepine: diazepam vs oxazepam, lorazepam, temazepam"
+    main = "days"
+    toggles = ("y", "per_day")
+    n_axes = 2
+    axes_layout = "column"
+    figsize = (4.8, 5.6)
+    horizon_days = 45
+
+    def make_controls(self, W):
+        low, high = label.MUSCLE_SPASM.low.value, label.MUSCLE_SPASM.high.value
+        fewest = min(d.times_a_day[0] for d in label.DOSES)
+        most = max(d.times_a_day[1] for d in label.DOSES)
+        return {
+            "days": W.IntSlider(value=G21_DAYS, min=3, max=30, step=1, description="Days of dosing"),
+            "y": W.ToggleButtons(options=list(Y_VIEWS), value=UNIT, description="Show",
+                                 style={"button_width": "150px"}),
+            "dose": W.FloatSlider(value=G21_DOSE, min=low, max=high, step=0.5, readout_format=".1f",
+                                  description="Dose, same mg for every drug (mg)"),
+            "per_day": W.ToggleButtons(options=[(str(n), n) for n in range(fewest, most + 1)], value=G21_PER_DAY,
+                                       description="Doses a day", style={"button_width": "44px"}),
+            "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam (diazepam's active metabolite)"),
+        }
+
+    def _ylabel(self, view: str) -> str:
+        return ("÷ own steady-state average (×)" if view == RELATIVE else f"Plasma concentration ({UNIT})")
+
+    def setup_axes(self):
+        for ax, group in zip(self.axes, lc.GROUPS):
+            label_concentration_axes(ax, UNIT)
+            ax.set_ylabel(self._ylabel(self.controls["y"].value))
+            ax.set_title(f"{group} groups (each drug's own study)", fontsize=10)
+
+    def _scaled_axes(self):
+        return list(self.axes)
+
+    def _changed(self, change):
+        if change["owner"] is self.controls["y"]:
+            for ax in self.axes:
+                ax.set_ylabel(self._ylabel(change["new"]))
+            self.live.blitter.invalidate()
+            self.refresh(rescale=True)
+            return
+        super()._changed(change)
+
+    def compute(self, v):
+        interval = HOURS_PER_DAY / v["per_day"]
+        t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 1081)
+        relative = v["y"] == RELATIVE
+        arts = {}
+        cells = {}
+        for i, group in enumerate(lc.GROUPS):
+            for drug in lc.COMPARED_DRUGS:
+                course = lc.drug_course(drug, group, v["dose"], interval, v["days"], t, v["metabolite"], UNIT)
+                for sp, row in course.items():
+                    y = row["relative"] if relative else row["concentration"]
+                    y = np.where(np.abs(y) < ROUNDOFF_FLOOR * np.abs(y).max(), 0.0, y)
+                    arts[f"{group}-{sp}"] = Curve(_days(t), y, DRUG_COLORS[sp], "--" if sp != drug else "-",
+                                                  sp if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
+                    cells[(sp, group)] = row
+        rows = [["young → elderly", "t½ (h)", "acc. ratio", "90 % ss (d)", "&lt;10 % (d)"]]
+        for sp in [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]:
+            y, o = cells[(sp, "young adult")], cells[(sp, "elderly")]
+            rows.append([SHORT[sp]] + [f"{_fmt(y[k])} → {_fmt(o[k])}" for k in
+                                       ("half_life_h", "accumulation_ratio", "days_to_90pct", "days_below_10pct")])
+        dose = (f"{v['dose']:g} mg {v['per_day']}× a day for {v['days']} days, the same mg for every drug. "
+                "Equal mg is not equal effect: ")
+        note = dose + ("each curve is divided by its own steady-state average, so only the time course is compared "
+                       "(the dose then changes nothing: linear kinetics)."
+                       if relative else "these ng/mL say nothing about which drug acts more.")
+        note += (" OX, TZ: their studies found no age relation. Below 10 %: days from the first dose not taken. "
+                 "Published group means, not advice.")
+        return View(arts, rows, note)

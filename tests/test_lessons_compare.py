@@ -1,0 +1,199 @@
+"""Lesson 9 (diazepam vs the conjugated benzodiazepines; stopping with a short-acting comparator).
+
+Headless numbers against closed forms computed here from the sources' values, and against an
+independent simulation (a long repeated regimen measured at steady state).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from pkmodel import lessons_compare as lc
+from pkmodel import literature as lit
+from pkmodel import metrics
+from pkmodel.literature import label
+from pkmodel.literature.drugs import lorazepam as lz_module
+from pkmodel.literature.drugs import oxazepam as ox_module
+from pkmodel.literature.drugs import temazepam as tz_module
+from pkmodel.regimen import repeated
+from pkmodel.simulate import simulate
+
+DOSE, TAU, DAYS = 2.5, 12.0, 15
+
+
+@pytest.fixture(scope="module")
+def table():
+    return lc.compare_drugs(DOSE, TAU, DAYS)
+
+
+def reported_half_life(drug, group):
+    """Each study's reported t½ (h), read from the source records, not from the models."""
+    if drug == "lorazepam":
+        return lz_module.G79L_T_HALF[group].value
+    sexes = {"oxazepam": ox_module.OX1_T_HALF, "temazepam": tz_module.TZ1_T_HALF}[drug]
+    return (sexes["male"].value + sexes["female"].value) / 2  # both groups: the study found no age relation
+
+
+@pytest.mark.parametrize("drug", ["oxazepam", "lorazepam", "temazepam"])
+@pytest.mark.parametrize("group", lc.GROUPS)
+def test_conjugated_drugs_follow_the_one_compartment_closed_forms(table, drug, group):
+    """t½ as the study reported; accumulation 1/(1-2^(-τ/t½)); 90 % of steady state and 10 % after
+    stopping both log2(10)·t½ (one compartment; the last dose is fully absorbed 12 h later, to
+    2^-24). Tolerance 0.01 day: the crossing is located to 0.05 h."""
+    th = reported_half_life(drug, group)
+    row = table[drug][group][drug]
+    assert row["half_life_h"] == pytest.approx(th, rel=1e-12)
+    assert row["accumulation_ratio"] == pytest.approx(1 / (1 - 2 ** (-TAU / th)), rel=1e-12)
+    assert row["days_to_90pct"] == pytest.approx(math.log2(10) * th / 24, rel=1e-12)
+    assert row["days_below_10pct"] == pytest.approx(math.log2(10) * th / 24, abs=0.01)
+    assert lc.washout_closed_form(th, 0.1) == pytest.approx(math.log2(10) * th / 24)
+
+
+def test_parent_steady_state_average_is_f_dose_over_cl_tau(table):
+    """C̄ss = F·D/(CL·τ) (mg/L → ng/mL ×1000), from each preset's clearance and bioavailability;
+    the package integrates a single dose instead. Tolerance 1e-9 relative (tail 2^-40)."""
+    for drug in lc.COMPARED_DRUGS:
+        for group in lc.GROUPS:
+            p = lit.preset(group, drug=drug)
+            f = p.model.absorption.bioavailability
+            expected = 1000 * metrics.steady_state_average(DOSE, TAU, p.clearance(), f)
+            assert table[drug][group][drug]["steady_state_average"] == pytest.approx(expected, rel=1e-9)
+
+
+@pytest.mark.parametrize("group", lc.GROUPS)
+def test_metabolite_steady_state_average_matches_a_long_simulated_regimen(table, group):
+    """Desmethyldiazepam's C̄ss, measured independently: 60 half-lives of the whole system of
+    twice-daily dosing, then the exact interval AUC ÷ τ (metrics.interval_summary). The residual
+    approach to steady state is 2^-60, so 1e-9 relative."""
+    model = lit.preset(group).model
+    n = int(math.ceil(60 * model.terminal_half_life() / TAU))
+    reg = repeated(DOSE, TAU, count=n + 1)
+    t_last = n * TAU
+    r = simulate(model, reg, np.array([0.0, t_last - TAU, t_last]))
+    measured = metrics.interval_summary(r, "desmethyldiazepam", t_last - TAU, TAU, "ng/mL").caverage
+    assert table["diazepam"][group]["desmethyldiazepam"]["steady_state_average"] == pytest.approx(measured, rel=1e-9)
+
+
+def test_diazepam_changes_with_age_the_conjugated_drugs_little_or_not(table):
+    """The lesson's point, from the sources: diazepam's t½ 31 → 86 h in G21 (×2.8); lorazepam
+    14.1 → 15.9 h (G79L, ×1.13); oxazepam and temazepam the same (no age relation found)."""
+    v = lit.diazepam.v
+    assert lc.elderly_to_young(table, "diazepam") == pytest.approx(
+        v.G21_T_HALF_DZ_ELDERLY.value / v.G21_T_HALF_DZ_YOUNG.value, rel=1e-6)
+    assert lc.elderly_to_young(table, "lorazepam") == pytest.approx(15.9 / 14.1, rel=1e-12)
+    assert lc.elderly_to_young(table, "oxazepam") == 1.0
+    assert lc.elderly_to_young(table, "temazepam") == 1.0
+    for drug in ("oxazepam", "lorazepam", "temazepam"):
+        assert table[drug]["elderly"][drug]["days_below_10pct"] < table["diazepam"]["young adult"]["diazepam"][
+            "days_below_10pct"]
+    # the metabolite outlasts its parent after stopping in both groups
+    for group in lc.GROUPS:
+        dz = table["diazepam"][group]
+        assert dz["desmethyldiazepam"]["days_below_10pct"] > dz["diazepam"]["days_below_10pct"]
+
+
+def test_metabolite_off_drops_it(table):
+    t = lc.compare_drugs(DOSE, TAU, DAYS, drugs=("diazepam",), metabolite=False)
+    assert list(t["diazepam"]["elderly"]) == ["diazepam"]
+    assert t["diazepam"]["elderly"]["diazepam"] == table["diazepam"]["elderly"]["diazepam"]
+
+
+def test_relative_curve_averages_one_at_steady_state():
+    """Divided by its own C̄ss, a curve's average over an interval at steady state is 1 (oxazepam
+    at day 15 is 45 half-lives in). Trapezoid on 1201 points per interval: 1e-4."""
+    t = np.linspace(14 * 24, 14 * 24 + TAU, 1201)
+    c = lc.drug_course("oxazepam", "elderly", DOSE, TAU, DAYS, t)["oxazepam"]["relative"]
+    assert np.trapezoid(c, t) / TAU == pytest.approx(1.0, abs=1e-4)
+
+
+def test_stopping_comparison_abrupt_lorazepam_is_the_closed_form_and_the_taper_is_longer():
+    out = lc.stopping_comparison("elderly")
+    th = lz_module.G79L_T_HALF["elderly"].value
+    abrupt = out["lorazepam"]["abrupt stop"]["lorazepam"]
+    assert abrupt[0.5] == pytest.approx(th / 24, abs=0.01)
+    assert abrupt[0.1] == pytest.approx(math.log2(10) * th / 24, abs=0.01)
+    for drug, rows in out.items():
+        for sp in rows["abrupt stop"]:
+            for f in (0.5, 0.1):
+                assert rows["stepwise taper"][sp][f] > rows["abrupt stop"][sp][f], (drug, sp, f)
+    # diazepam's own fall after an abrupt stop is slower than lorazepam's by its half-life
+    assert out["diazepam"]["abrupt stop"]["diazepam"][0.1] > 4 * abrupt[0.1]
+
+
+def test_stopping_days_do_not_depend_on_the_dose():
+    """Linear kinetics: the fractions are dose-free (the lesson uses one regimen in mg for all)."""
+    a = lc.stopping_comparison("young adult", drugs=("oxazepam",), dose_mg=2.5)
+    b = lc.stopping_comparison("young adult", drugs=("oxazepam",), dose_mg=10.0)
+    for how in a["oxazepam"]:
+        for f, d in a["oxazepam"][how]["oxazepam"].items():
+            assert b["oxazepam"][how]["oxazepam"][f] == pytest.approx(d, abs=0.01)
+
+
+def test_bad_input_is_a_clear_error():
+    with pytest.raises(ValueError, match="drug must be one of"):
+        lc.species_of("midazolam")
+    with pytest.raises(TypeError, match="drug must be a string"):
+        lc.species_of(3)
+    with pytest.raises(ValueError, match="drug must be one of"):
+        lc.stopping_comparison("elderly", drugs=("temazepam",))
+    with pytest.raises(ValueError, match="dose_mg"):
+        lc.steady_state_average(lit.preset("elderly").model, "diazepam", -1.0, 12.0)
+
+
+def test_label_source_is_registered_identifier_pending_and_cited():
+    assert "LABEL" in lit.SOURCES and "LABEL" in lit.IDENTIFIER_PENDING
+    assert lit.SOURCES["LABEL"].identifier is None
+    assert "[details to confirm]" in lit.cite("LABEL")
+    for dose in label.DOSES:
+        for v in (dose.low, dose.high):
+            assert v.source_key == "LABEL" and v.unit == "mg"
+    assert "three or four" in label.MUSCLE_SPASM.low.reported
+    assert "two to four" in label.ANXIETY.low.reported
+    assert "once or twice" in label.OLDER_OR_DEBILITATED.low.reported
+    # G21's regimen (2.5 mg twice daily) is the label's starting regimen for older adults
+    assert lit.diazepam.v.G21_DOSE_MG.value == label.OLDER_OR_DEBILITATED.high.value
+    assert 24 / lit.diazepam.v.G21_INTERVAL_H.value == label.OLDER_OR_DEBILITATED.times_a_day[1]
+    assert set(label.BOXED_WARNING) == {"opioids", "abuse", "dependence"}
+
+
+def test_comparison_dashboard_readout_and_views():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from pkmodel.dashboards import ComparisonDashboard
+
+    d = ComparisonDashboard()
+    t = lc.compare_drugs(DOSE, TAU, DAYS)
+    assert "31 → 86" in d.readout.value  # G21's t½ young → elderly
+    assert f"{t['oxazepam']['elderly']['oxazepam']['accumulation_ratio']:.3g}" in d.readout.value
+    assert "Equal mg is not equal effect" in d.note.value
+    ng = d.data()["elderly-oxazepam"][1]
+    assert "ng/mL" in d.axes[1].get_ylabel()
+    d.set(y="÷ own steady-state average")
+    rel = d.data()["elderly-oxazepam"][1]
+    big = ng > 1e-9 * ng.max()  # the round-off floor drawn as 0 lies far below this
+    np.testing.assert_allclose(ng[big], rel[big] * t["oxazepam"]["elderly"]["oxazepam"]["steady_state_average"],
+                               rtol=1e-12)
+    assert "steady-state average" in d.axes[1].get_ylabel()
+    lows = [y.min() for _, y in d.data().values()]
+    assert min(lows) >= 0.0
+    d.set(metabolite=False)
+    assert "elderly-desmethyldiazepam" not in d.data()
+
+
+def test_stopping_dashboard_drug_choice_shows_the_comparators_numbers():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from pkmodel.dashboards import StoppingDashboard
+
+    d = StoppingDashboard()
+    d.set(drug="lorazepam")
+    out = lc.stopping_comparison("elderly", drugs=("lorazepam",))["lorazepam"]
+    assert f"{out['abrupt stop']['lorazepam'][0.1]:.2g}" in d.readout.value
+    assert "never a schedule" in d.note.value
+    assert set(d.data()) >= {"young adult-lorazepam", "elderly-lorazepam"}
+    assert not any("diazepam" in k for k in d.data())
