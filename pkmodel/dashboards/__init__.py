@@ -25,6 +25,7 @@ from __future__ import annotations
 from .accumulation import AccumulationDashboard
 from .base import CONTROL_WIDTH, Dashboard, _checked_control_value, _control_options
 from .half_life import HalfLifeDashboard
+from .interactions import InteractionsDashboard
 from .lifespan import SEX_OPTIONS, LifespanDashboard
 from .metabolites import MetaboliteDashboard
 from .modifiers import GENOTYPES, ModifiersDashboard
@@ -43,6 +44,7 @@ DASHBOARDS = {
     "modifiers": ModifiersDashboard,
     "population": PopulationDashboard,
     "sensitivity": SensitivityDashboard,
+    "interactions": InteractionsDashboard,
 }
 
 # One call per notebook cell: ``dashboards.half_life_dashboard()`` and so on.
@@ -54,12 +56,13 @@ stopping_dashboard = StoppingDashboard
 modifiers_dashboard = ModifiersDashboard
 population_dashboard = PopulationDashboard
 sensitivity_dashboard = SensitivityDashboard
+interactions_dashboard = InteractionsDashboard
 
 __all__ = [
     "AccumulationDashboard", "Band", "CONTROL_WIDTH", "Curve", "DASHBOARDS", "Dashboard", "FOOTER", "G21_DAYS",
-    "G21_DOSE", "G21_INTERVAL", "G21_PER_DAY", "GENOTYPES", "HalfLifeDashboard", "LifespanDashboard",
+    "G21_DOSE", "G21_INTERVAL", "G21_PER_DAY", "GENOTYPES", "HalfLifeDashboard", "InteractionsDashboard", "LifespanDashboard",
     "MetaboliteDashboard", "ModifiersDashboard", "PopulationDashboard", "SEX_OPTIONS", "SensitivityDashboard",
-    "StoppingDashboard", "UNIT", "View", "accumulation_dashboard", "half_life_dashboard", "lifespan_dashboard",
+    "StoppingDashboard", "UNIT", "View", "accumulation_dashboard", "half_life_dashboard", "interactions_dashboard", "lifespan_dashboard",
     "metabolite_dashboard", "modifiers_dashboard", "population_dashboard", "sensitivity_dashboard",
     "stopping_dashboard",
 ]
