@@ -65,5 +65,8 @@ class AccumulationDashboard(Dashboard):
                   "DZ average, last interval (ng/mL)"]
         for i, lab in enumerate(labels):
             rows.append([lab, cols[lit.PRESETS[0]][i], cols[lit.PRESETS[1]][i]])
-        note = f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped."
+        note = (f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped. "
+                "Label (LABEL): muscle spasm 2–10 mg 3–4 times daily, anxiety 2–4 times daily; older or "
+                "debilitated patients start at 2–2.5 mg once or twice daily (G21's 2.5 mg twice daily). "
+                "A comparison of regimens, not a dosing guide.")
         return View(arts, rows, note)
