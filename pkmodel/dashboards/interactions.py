@@ -73,7 +73,8 @@ class InteractionsDashboard(Dashboard):
                                                 if "PK" in rec.kind else "a PD interaction leaves it where it is."))
         pd = (" PD: the illustrative effect adds (other-sedative input, invented units)." if "PD" in rec.kind
               else " No PD part: the slider does not apply.")
-        note = (f"<b>{rec.kind}</b> · {rec.direction}. {moved}{pd} What was seen: {rec.size} "
+        note = (f"<b>{rec.kind}</b> · {rec.direction}. {moved}{pd} The partner is taken as present throughout "
+                f"(an assumption; the studies gave it for days at most). What was seen: {rec.size} "
                 f"{lit.ILLUSTRATIVE_LABEL}: the effect panel is a shape, not data."
                 + (" " + " ".join(sorted(set(notes))) if notes else ""))
         return View(arts, rows, note)
