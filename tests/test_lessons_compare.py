@@ -146,7 +146,7 @@ def test_bad_input_is_a_clear_error():
 def test_label_source_is_registered_identifier_pending_and_cited():
     assert "LABEL" in lit.SOURCES and "LABEL" in lit.IDENTIFIER_PENDING
     assert lit.SOURCES["LABEL"].identifier is None
-    assert "[details to confirm]" in lit.cite("LABEL")
+    assert "not yet verified" in lit.cite("LABEL")
     for dose in label.DOSES:
         for v in (dose.low, dose.high):
             assert v.source_key == "LABEL" and v.unit == "mg"

@@ -56,8 +56,10 @@ def test_cite_gives_identifier_or_flags_details_to_confirm(key):
     else:
         # No DOI/PMID verified yet: the record must say so rather than invent one.
         assert key in lit.IDENTIFIER_PENDING
-        assert "details to confirm" in src.note and "[details to confirm]" in text
-    assert src.title in text
+        assert "details to confirm" in src.note and "not yet verified" in text
+    # what students read is a neutral remark, never the to-do mark itself
+    assert "details to confirm" not in text
+    assert src.title.replace("details to confirm", "not yet verified") in text
 
 
 def test_references_markdown_numbered():

@@ -26,6 +26,7 @@ from .accumulation import AccumulationDashboard
 from .base import CONTROL_WIDTH, Dashboard, _checked_control_value, _control_options
 from .comparison import ComparisonDashboard
 from .half_life import HalfLifeDashboard
+from .interactions import InteractionsDashboard
 from .lifespan import SEX_OPTIONS, LifespanDashboard
 from .metabolites import MetaboliteDashboard
 from .modifiers import GENOTYPES, ModifiersDashboard
@@ -45,6 +46,7 @@ DASHBOARDS = {
     "population": PopulationDashboard,
     "sensitivity": SensitivityDashboard,
     "comparison": ComparisonDashboard,
+    "interactions": InteractionsDashboard,
 }
 
 # One call per notebook cell: ``dashboards.half_life_dashboard()`` and so on.
@@ -57,13 +59,15 @@ modifiers_dashboard = ModifiersDashboard
 population_dashboard = PopulationDashboard
 sensitivity_dashboard = SensitivityDashboard
 comparison_dashboard = ComparisonDashboard
+interactions_dashboard = InteractionsDashboard
 
 __all__ = [
     "AccumulationDashboard", "Band", "CONTROL_WIDTH", "ComparisonDashboard", "Curve", "DASHBOARDS", "Dashboard",
     "FOOTER", "G21_DAYS", "G21_DOSE", "G21_INTERVAL", "G21_PER_DAY", "GENOTYPES", "HalfLifeDashboard",
-    "LifespanDashboard", "MetaboliteDashboard", "ModifiersDashboard", "PopulationDashboard", "SEX_OPTIONS",
-    "SensitivityDashboard", "StoppingDashboard", "UNIT", "View", "accumulation_dashboard", "comparison_dashboard",
-    "half_life_dashboard", "lifespan_dashboard", "metabolite_dashboard", "modifiers_dashboard",
-    "population_dashboard", "sensitivity_dashboard", "stopping_dashboard",
+    "InteractionsDashboard", "LifespanDashboard", "MetaboliteDashboard", "ModifiersDashboard", "PopulationDashboard",
+    "SEX_OPTIONS", "SensitivityDashboard", "StoppingDashboard", "UNIT", "View", "accumulation_dashboard",
+    "comparison_dashboard", "half_life_dashboard", "interactions_dashboard", "lifespan_dashboard",
+    "metabolite_dashboard", "modifiers_dashboard", "population_dashboard", "sensitivity_dashboard",
+    "stopping_dashboard",
 ]
 _ = (_checked_control_value, _control_options, _days, _fmt, _quiet)  # kept importable for older code

@@ -20,8 +20,11 @@ from .view import G21_DAYS, G21_DOSE, G21_PER_DAY, UNIT, Curve, View, _days, _fm
 class AccumulationDashboard(Dashboard):
     """Young vs elderly (G21 presets) on a repeated oral regimen, then washout.
 
-    Slider ranges span the labelled adult range for muscle spasm (2–10 mg, two to four times
-    daily), so a student can compare the same regimen at 25 and at 80 years. Not a dosing guide.
+    Sliders span 2–10 mg once to four times a day, so a student can compare the same regimen at
+    25 and at 80 years. The US label (LABEL) gives 2–10 mg three or four times daily for muscle
+    spasm, two to four times daily for anxiety, and 2–2.5 mg once or twice daily at first for
+    older or debilitated patients (G21's 2.5 mg twice daily is that starting regimen). Not a
+    dosing guide.
     """
 
     title = "Repeated dosing: accumulation in young and elderly adults"
@@ -33,7 +36,7 @@ class AccumulationDashboard(Dashboard):
         return {
             "dose": W.FloatSlider(value=G21_DOSE, min=2, max=10, step=0.5, description="Dose (mg)",
                                   readout_format=".1f"),
-            "per_day": W.ToggleButtons(options=[("2", 2), ("3", 3), ("4", 4)], value=G21_PER_DAY,
+            "per_day": W.ToggleButtons(options=[("1", 1), ("2", 2), ("3", 3), ("4", 4)], value=G21_PER_DAY,
                                        description="Doses a day", style={"button_width": "44px"}),
             "days": W.IntSlider(value=G21_DAYS, min=1, max=30, step=1, description="Days of dosing"),
             "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam"),
@@ -62,5 +65,8 @@ class AccumulationDashboard(Dashboard):
                   "DZ average, last interval (ng/mL)"]
         for i, lab in enumerate(labels):
             rows.append([lab, cols[lit.PRESETS[0]][i], cols[lit.PRESETS[1]][i]])
-        note = f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped."
+        note = (f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped. "
+                "Label (LABEL): muscle spasm 2–10 mg 3–4 times daily, anxiety 2–4 times daily; older or "
+                "debilitated patients start at 2–2.5 mg once or twice daily (G21's 2.5 mg twice daily). "
+                "A comparison of regimens, not a dosing guide.")
         return View(arts, rows, note)

@@ -11,6 +11,7 @@ from .. import literature as lit
 from ..plots import (SPECIES_COLORS, SPECIES_LABELS, SPECIES_LINESTYLES, SPECIES_SHORT, label_concentration_axes)
 from ..regimen import single_dose
 from ..simulate import simulate
+from ..lessons_interactions import metabolite_above_parent_from
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
 from .view import UNIT, Curve, View, _days, _fmt
@@ -20,7 +21,8 @@ class MetaboliteDashboard(Dashboard):
     """Diazepam → desmethyldiazepam / temazepam → oxazepam after one 10 mg oral dose.
 
     The slider is a *what-if* on the desmethyldiazepam half-life (published value marked): short
-    → formation-limited (it falls with its parent); long → elimination-limited (it outlasts it).
+    → formation-limited (it falls in parallel with its parent, not necessarily below it); long →
+    elimination-limited (it outlasts it). The note says from which day DMDZ is above diazepam.
     """
 
     title = "Metabolites: which one lingers?"
@@ -58,9 +60,13 @@ class MetaboliteDashboard(Dashboard):
             y = r.concentration(name, UNIT)
             arts[name] = Curve(_days(t), y, SPECIES_COLORS[name], SPECIES_LINESTYLES[name], SPECIES_LABELS[name])
             rows.append([SPECIES_SHORT[name], _fmt(model.half_life(name)), _fmt(y.max())])
-        limited = ("formation-limited: it cannot fall faster than diazepam forms it"
-                   if v["dmdz_half_life"] < model.half_life("diazepam") else
-                   "elimination-limited: it outlasts its parent")
+        if v["dmdz_half_life"] < model.half_life("diazepam"):
+            limited = "formation-limited: it falls in parallel with diazepam (same slope on a log axis)"
+        else:
+            limited = "elimination-limited: it falls more slowly than diazepam and outlasts it"
+        above = metabolite_above_parent_from(r, "diazepam", "desmethyldiazepam")
+        limited += (f"; it is above diazepam from day {above / HOURS_PER_DAY:.1f}" if above is not None
+                    else "; it stays below diazepam here")
         note = (f"{p.label}. Published DMDZ t½ {published:.0f} h; what-if {v['dmdz_half_life']:.0f} h → {limited}. "
                 "The what-if changes DMDZ clearance, so its overall level changes too. "
                 "The fraction of diazepam forming DMDZ is a teaching assumption.")

@@ -48,6 +48,7 @@ from .drugs import diazepam  # noqa: E402
 from .drugs.diazepam import DEFAULT_CV, GENOTYPES, g21_regimen  # noqa: E402
 from .drugs.diazepam.values import FRACTION_DZ_TO_DMDZ  # noqa: E402
 from .registry import drugs, modifier_names  # noqa: E402,F811  (importing the drugs package bound its name here)
+from . import interactions  # noqa: E402  (interaction records and their sources: AH96, SA06, vS93, OMC, C95)
 
 #: Preset names of the default drug (diazepam): ``("young adult", "elderly")``.
 PRESETS: tuple[str, ...] = groups("diazepam")
@@ -63,7 +64,8 @@ __all__ = [
     "IDENTIFIER_PENDING", "ILLUSTRATIVE_LABEL", "MODIFIERS", "Modifier", "PRESETS", "Population", "Preset",
     "PublishedGroup", "SOURCES", "SPECIES", "SingleDosePeak", "Source", "Species", "TEACHING_ASSUMPTIONS", "Value",
     "WEIGHT_LIMITS", "WEIGHT_STUDIED", "apply", "at_age", "cite", "default_cvs", "diazepam", "drugs", "g21_regimen",
-    "get_drug", "groups", "identifier_pending", "illustrative_ec50", "illustrative_effect", "label", "modifier",
+    "get_drug", "groups", "identifier_pending", "illustrative_ec50", "illustrative_effect", "interactions", "label",
+    "modifier",
     "modifiers_for", "outside_published", "percentile_bands", "preset", "published_groups", "references",
     "register_drug", "single_dose_peaks", "sources", "species", "unregister_drug", "values", "virtual_population",
 ]

@@ -40,6 +40,10 @@ class Population:
         return ", ".join(parts)
 
 
+#: How a record marks a detail still to verify (rendered neutrally by :meth:`Source.citation`).
+PENDING_MARK = "details to confirm"
+
+
 @dataclass(frozen=True)
 class Source:
     """One published source.
@@ -79,8 +83,11 @@ class Source:
         text = f"{self.authors}{year}".rstrip(".") + f". {self.title}. {self.journal}."
         if self.identifier:
             text += f" {self.identifier}."
-        if "details to confirm" in self.note:
-            text += " [details to confirm]"
+        pending = PENDING_MARK in self.note
+        # students see a neutral remark, not a to-do: "journal: not yet verified", or one closing note
+        text = text.replace(PENDING_MARK, "not yet verified")
+        if pending and "not yet verified" not in text:
+            text += " (some bibliographic details not yet verified)"
         return text
 
 

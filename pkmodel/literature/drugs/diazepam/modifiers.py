@@ -19,6 +19,7 @@ from ...naming import unknown
 from ...modifiers import Modifier, make
 from ...values import derived, ratio
 from . import values as v
+from .interactions import MODIFIERS as INTERACTION_MODIFIERS
 
 #: CYP2C19 genotypes of Q99 (wild type, one or two m1 alleles).
 GENOTYPES: tuple[str, ...] = ("wt/wt", "wt/m1", "m1/m1")
@@ -89,4 +90,4 @@ def rifampin(**options) -> Modifier:
 
 
 MODIFIERS = {"cyp2c19": cyp2c19, "cirrhosis": cirrhosis, "cimetidine": cimetidine, "fluvoxamine": fluvoxamine,
-             "rifampin": rifampin}
+             "rifampin": rifampin, **INTERACTION_MODIFIERS}  # alcohol (S80), omeprazole (OME90): .interactions
