@@ -7,9 +7,13 @@ Latency is measured in the page's own clock: from the keydown event's timestamp 
 ``drawImage`` onto one of the dashboard's ipympl canvases that changes its pixels, plus the
 next animation frame (when the browser can show it).  Frames that repaint the same pixels do
 not count: figures once redrew themselves in a loop, and a stale repaint that happened to
-follow a key press was taken for the update.  The first press is a warm-up and discarded.
+follow a key press was taken for the update.  The first press after Run All counts (it is the
+one an instructor makes in front of a class) and is also reported on its own.
 
-Target: median <= 100 ms, p95 <= 250 ms.
+Target: median <= 60 ms, p95 <= 120 ms, first move included.
+
+Also reported: each notebook's kernel memory after Run All (resident set, MB), for instructors
+sizing a JupyterHub for a class (target <= 200 MB per kernel).
 
     make bench-browser                 # every notebooks/NN_*.ipynb, plus the demo notebook
     python benchmarks/bench_browser.py --presses 20 --only 02 --demo
@@ -27,8 +31,9 @@ from pathlib import Path
 
 from tests.browser import driver, servers  # run as `python -m benchmarks.bench_browser` from the repo root
 
-TARGET_MEDIAN_MS = 100.0
-TARGET_P95_MS = 250.0
+TARGET_MEDIAN_MS = 60.0
+TARGET_P95_MS = 120.0
+TARGET_KERNEL_MB = 200.0
 
 # Arm: note the keydown timestamp (page clock) of the next key press on the handle.
 JS_ARM = r"""
@@ -109,7 +114,7 @@ def bench_dashboard(page, index, presses):
             continue
         if res is None:
             misses += 1
-        elif i > 0:  # discard the warm-up
+        else:  # the first move counts too
             samples.append(res["painted"])
     note = ""
     if driver.canvas_signature(dash) == sig_before:
@@ -122,7 +127,7 @@ def bench_dashboard(page, index, presses):
 def run(names, presses, demo):
     from playwright.sync_api import sync_playwright
 
-    rows = []
+    rows, memory = [], {}
     with tempfile.TemporaryDirectory(prefix="pk-bench-browser-") as tmp:
         tmp = Path(tmp)
         root = tmp / "root"
@@ -148,6 +153,7 @@ def run(names, presses, demo):
                         errors = driver.lab_model_errors(page)
                         driver.wait_widgets_rendered(page, expected=driver.lab_widget_outputs(page))
                         n = page.locator(driver.DASHBOARD).count()
+                        memory[rel] = lab.kernel_rss_mb(rel)  # after Run All, before any key press
                         if errors:
                             rows.append((rel, "-", None, "notebook error: " + errors[0].splitlines()[0]))
                         for i in range(n):
@@ -161,14 +167,15 @@ def run(names, presses, demo):
             problems = lab.stop()
             if problems:
                 print("WARNING:", problems, file=sys.stderr)
-    return rows
+    return rows, memory
 
 
-def report(rows, presses):
+def report(rows, presses, memory):
     print(f"\nKey press on the main slider -> new frame painted (page clock), "
-          f"{presses} presses after 1 warm-up; target median <= {TARGET_MEDIAN_MS:.0f} ms, "
+          f"{presses + 1} presses, the first after Run All included; target median <= {TARGET_MEDIAN_MS:.0f} ms, "
           f"p95 <= {TARGET_P95_MS:.0f} ms\n")
-    head = f"{'notebook':44} {'dash':>4} {'n':>3} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  {'target':>20}  met"
+    head = (f"{'notebook':44} {'dash':>4} {'n':>3} {'first ms':>9} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  "
+            f"{'target':>20}  met")
     print(head)
     print("-" * len(head))
     all_met = True
@@ -181,8 +188,15 @@ def report(rows, presses):
         med, p95 = statistics.median(samples), percentile(samples, 0.95)
         met = med <= TARGET_MEDIAN_MS and p95 <= TARGET_P95_MS
         all_met &= met
-        print(f"{name:44} {i!s:>4} {len(samples):>3} {med:>10.0f} {p95:>8.0f} {max(samples):>8.0f}  "
-              f"{'<=100 / <=250':>20}  {'yes' if met else 'NO'}  {note}")
+        print(f"{name:44} {i!s:>4} {len(samples):>3} {samples[0]:>9.0f} {med:>10.0f} {p95:>8.0f} {max(samples):>8.0f}  "
+              f"{f'<={TARGET_MEDIAN_MS:.0f} / <={TARGET_P95_MS:.0f}':>20}  {'yes' if met else 'NO'}  {note}")
+    print(f"\nKernel memory after Run All (resident set; target <= {TARGET_KERNEL_MB:.0f} MB per kernel)\n")
+    print(f"{'notebook':44} {'RSS MB':>8}  met")
+    for rel, mb in memory.items():
+        met = mb is not None and mb <= TARGET_KERNEL_MB
+        all_met &= met
+        shown = "-" if mb is None else f"{mb:.0f}"
+        print(f"{Path(rel).stem:44} {shown:>8}  {'yes' if met else 'NO'}")
     return all_met
 
 
@@ -197,8 +211,8 @@ def main(argv=None):
         print(servers.CHROMIUM_MISSING, file=sys.stderr)
         return 2
     t = time.monotonic()
-    rows = run(args.only, max(args.presses, 10), args.demo)
-    ok = report(rows, max(args.presses, 10))
+    rows, memory = run(args.only, max(args.presses, 10), args.demo)
+    ok = report(rows, max(args.presses, 10), memory)
     print(f"\n({time.monotonic() - t:.0f} s)")
     return 0 if ok or not args.strict else 1
 

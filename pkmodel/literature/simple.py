@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from ..model import Absorption, Compartment, Model
 from .presets import Preset
-from .values import Value, derived, mean_of, per_kg_times_weight, volume_from
+from ..units import LN2
+from .values import Value, assumption, derived, mean_of, per_kg_times_weight, volume_from
 
 
 def by_sex(table: dict[str, Value], sex: str | None, what: str) -> Value:
@@ -52,6 +53,24 @@ def one_compartment_preset(*, drug: str, name: str, label: str, description: str
                   name=label)
     return Preset(name=name, label=label, model=model, parameters=p, age=age.value, weight_kg=weight.value,
                   description=description, sex=sex, drug=drug)
+
+
+def assumed_oral_absorption(drug: str, *, absorption_half_life_h: float = 0.5,
+                            bioavailability: float = 1.0) -> tuple[Value, Value, Value]:
+    r"""Named teaching assumptions for a drug whose sources report no oral absorption: its
+    absorption half-life and bioavailability F, and the rate constant that follows,
+    :math:`k_a = \ln 2 / t_{1/2,abs}`. Returns ``(absorption half-life, F, ka)``; the assumptions
+    are named ``<DRUG>_ABSORPTION_HALF_LIFE_H`` and ``<DRUG>_BIOAVAILABILITY``."""
+    key = drug.upper()
+    t_abs = assumption(
+        f"{key}_ABSORPTION_HALF_LIFE_H", absorption_half_life_h, "h",
+        f"oral absorption half-life of {drug} ({absorption_half_life_h * 60:g} min): no source here reports "
+        f"{drug}'s absorption; chosen for illustration.")
+    f = assumption(f"{key}_BIOAVAILABILITY", bioavailability, "1",
+                   f"oral bioavailability of {drug} taken as {'complete' if bioavailability == 1 else bioavailability}: "
+                   "no source here reports it.")
+    ka = derived(LN2 / t_abs.value, "1/h", "ka = ln2 / absorption t1/2", t_abs)
+    return t_abs, f, ka
 
 
 def midpoint(low: Value, high: Value, what: str) -> Value:

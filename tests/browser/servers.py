@@ -174,6 +174,24 @@ class Server:
         except (urllib.error.URLError, OSError, ValueError):
             pass
 
+    def kernel_rss_mb(self, path_suffix: str) -> float | None:
+        """Resident memory (MB) of the kernel of the Lab session whose path ends with
+        ``path_suffix`` (found by its connection file, ``kernel-<id>.json``), or None."""
+        try:
+            _, sessions = self.request("GET", "api/sessions")
+        except (urllib.error.URLError, OSError, ValueError):
+            return None
+        ids = [s["kernel"]["id"] for s in sessions or [] if s.get("path", "").endswith(path_suffix)]
+        if not ids:
+            return None
+        try:
+            for p in psutil.Process(self.proc.pid).children(recursive=True):
+                if any(f"kernel-{ids[0]}" in part for part in p.cmdline()):
+                    return p.memory_info().rss / 2 ** 20
+        except psutil.Error:
+            return None
+        return None
+
     # -- stop ------------------------------------------------------------------
     def stop(self, timeout: float = 10.0) -> list[str]:
         """Stop the server; return a list of problems (empty when clean)."""

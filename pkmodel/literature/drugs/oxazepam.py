@@ -10,12 +10,11 @@ teaching assumption, and no dose range is stated.
 
 from __future__ import annotations
 
-from ...units import LN2
 from ..drug import Drug, PublishedGroup, Species
-from ..simple import by_sex, no_age_relation
+from ..simple import assumed_oral_absorption, by_sex, no_age_relation
 from ..simple import disposition as _disposition
 from ..sources import Population, Source, register_sources
-from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, derived, reported
+from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, reported
 
 register_sources(Source(
     "OX1", "authors: details to confirm", None,
@@ -33,15 +32,7 @@ OX1_T_HALF = {"male": reported(7.5, "h", "OX1", "oxazepam mean t1/2, men"),
               "female": reported(8.5, "h", "OX1", "oxazepam mean t1/2, women")}
 OX1_AGE_MIN = reported(20.0, "y", "OX1", "youngest of 31 people")
 OX1_AGE_MAX = reported(86.0, "y", "OX1", "oldest of 31 people")
-OXAZEPAM_ABSORPTION_HALF_LIFE_H = assumption(
-    "OXAZEPAM_ABSORPTION_HALF_LIFE_H", 0.5, "h",
-    "oral absorption half-life of oxazepam (30 min): no source here reports oxazepam's absorption; "
-    "chosen for illustration.")
-OXAZEPAM_BIOAVAILABILITY = assumption(
-    "OXAZEPAM_BIOAVAILABILITY", 1.0, "1",
-    "oral bioavailability of oxazepam taken as complete: no source here reports it.")
-OXAZEPAM_KA = derived(LN2 / OXAZEPAM_ABSORPTION_HALF_LIFE_H.value, "1/h", "ka = ln2 / absorption t1/2",
-                OXAZEPAM_ABSORPTION_HALF_LIFE_H)
+OXAZEPAM_ABSORPTION_HALF_LIFE_H, OXAZEPAM_BIOAVAILABILITY, OXAZEPAM_KA = assumed_oral_absorption("oxazepam")
 
 MOLAR_MASS = 286.71  #: g/mol, C15H11ClN2O2
 

@@ -11,12 +11,11 @@ named teaching assumption, and no dose range is stated.
 
 from __future__ import annotations
 
-from ...units import LN2
 from ..drug import Drug, PublishedGroup, Species
-from ..simple import by_sex, no_age_relation
+from ..simple import assumed_oral_absorption, by_sex, no_age_relation
 from ..simple import disposition as _disposition
 from ..sources import Population, Source, register_sources
-from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, assumption, derived, reported
+from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, reported
 
 register_sources(
     Source("TZ1", "authors: details to confirm", 1981, "Effect of age and gender on disposition of temazepam",
@@ -41,15 +40,7 @@ TZ1_AGE_MIN = reported(24.0, "y", "TZ1", "youngest of 32 people")
 TZ1_AGE_MAX = reported(84.0, "y", "TZ1", "oldest of 32 people")
 TZ_CIM_T_HALF = reported(9.9, "h", "TZ_CIM", "temazepam t1/2 9.9 h (control phase), n=9")
 TZ_CIM_CL = reported(1.59, "mL/min/kg", "TZ_CIM", "temazepam CL 1.59 mL/min/kg, unchanged by cimetidine")
-TEMAZEPAM_ABSORPTION_HALF_LIFE_H = assumption(
-    "TEMAZEPAM_ABSORPTION_HALF_LIFE_H", 0.5, "h",
-    "oral absorption half-life of temazepam (30 min): no source here reports temazepam's absorption; "
-    "chosen for illustration.")
-TEMAZEPAM_BIOAVAILABILITY = assumption(
-    "TEMAZEPAM_BIOAVAILABILITY", 1.0, "1",
-    "oral bioavailability of temazepam taken as complete: no source here reports it.")
-TEMAZEPAM_KA = derived(LN2 / TEMAZEPAM_ABSORPTION_HALF_LIFE_H.value, "1/h", "ka = ln2 / absorption t1/2",
-                TEMAZEPAM_ABSORPTION_HALF_LIFE_H)
+TEMAZEPAM_ABSORPTION_HALF_LIFE_H, TEMAZEPAM_BIOAVAILABILITY, TEMAZEPAM_KA = assumed_oral_absorption("temazepam")
 
 MOLAR_MASS = 300.74  #: g/mol, C16H13ClN2O2
 
