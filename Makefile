@@ -40,6 +40,7 @@ bench: install
 	$(PY) benchmarks/bench_engine.py
 	$(PY) benchmarks/bench_dashboards.py
 	$(PY) benchmarks/bench_fidelity.py
+	$(PY) benchmarks/bench_exercises.py
 
 # Lecture mode: markdown, widgets and reference lists only (lecture/voila/templates/pkmodel-lecture:
 # no code, no raw printed values, no "Try this" prompts, projector-sized fonts), served by Voila on

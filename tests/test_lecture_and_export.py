@@ -44,12 +44,12 @@ def test_export_gives_png_and_svg_with_caption_sources_and_notice(name):
 
 @pytest.mark.parametrize("name", list(DASHBOARDS))
 def test_lecture_mode_projector_preset(name, monkeypatch):
-    """PKMODEL_LECTURE=1 (make lecture): the figure widens to >= 800 px, stays <= 560 px tall,
+    """PKMODEL_LECTURE=1 (make lecture): the figure widens to >= 800 px, stays <= 460 px tall,
     and no text in it is smaller than 14 pt, also after a control moves and legends are remade."""
     monkeypatch.setenv("PKMODEL_LECTURE", "1")
     dash = DASHBOARDS[name]()
     w, h = dash.fig.get_size_inches() * dash.fig.dpi
-    assert w >= 800 and h <= 560
+    assert w >= 800 and h <= 460
     small = [(t.get_text()[:30], t.get_fontsize()) for t in _texts(dash.fig) if t.get_fontsize() < LECTURE_MIN_FONT_PT]
     assert not small, small
     for control, widget in dash.controls.items():

@@ -22,7 +22,8 @@ import numpy as np
 
 from ..plots import Curve, label_concentration_axes
 from . import export
-from .lecture import LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts, lecture_mode
+from .lecture import (LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts,
+                      fit_axis_labels, lecture_mode)
 from .live_figure import LiveFigure
 from .view import FOOTER, UNIT, View
 
@@ -170,6 +171,8 @@ class Dashboard:
             self.live.font_minimum = LECTURE_MIN_FONT_PT
             enlarge_fonts(self.fig, LECTURE_MIN_FONT_PT)
         self.refresh(rescale=True)
+        if self.lecture and fit_axis_labels(self.fig, LECTURE_MIN_FONT_PT):
+            self._relayout()
         self._prewarm()
         for name, w in self.controls.items():
             w.observe(self._changed, names="value")

@@ -3,7 +3,7 @@
 ``make lecture`` serves the notebooks with Voila and sets ``PKMODEL_LECTURE=1`` for its kernels;
 a dashboard built there widens its figure by :data:`LECTURE_WIDTH_FACTOR` (480 -> 816 px: with the
 360 px controls, 1176 px of a 1280 px projector), keeps it no taller than
-:data:`LECTURE_MAX_HEIGHT_IN` (560 px: title, figure and footer fit 720 px) and lets no text in it
+:data:`LECTURE_MAX_HEIGHT_IN` (460 px: title, figure, note and footer fit 720 px) and lets no text in it
 be smaller than :data:`LECTURE_MIN_FONT_PT`. The Voila template
 (``lecture/voila/templates/pkmodel-lecture``) does the rest: no code, no raw outputs, no "Try
 this" prompts, larger page type.
@@ -12,14 +12,15 @@ this" prompts, larger page type.
 from __future__ import annotations
 
 import os
+import textwrap
 
 #: Lecture mode (``make lecture`` sets ``PKMODEL_LECTURE=1`` for Voila's kernels): the figure is
 #: widened by this factor (480 -> 816 px: with the 360 px controls, 1176 px of a 1280 px
 #: projector) and no text in it is smaller than :data:`LECTURE_MIN_FONT_PT`.
 LECTURE_WIDTH_FACTOR = 1.7
 LECTURE_MIN_FONT_PT = 14
-#: ... and no taller than 560 px, so title, figure and footer fit a 720 px projector.
-LECTURE_MAX_HEIGHT_IN = 5.6
+#: ... and no taller than 460 px, so title, figure, the note under it and footer fit a 720 px projector.
+LECTURE_MAX_HEIGHT_IN = 4.6
 
 
 def lecture_mode() -> bool:
@@ -38,3 +39,23 @@ def enlarge_fonts(fig, minimum: float) -> None:
             t.set_fontsize(minimum)
 
 
+
+
+def fit_axis_labels(fig, fontsize: float) -> bool:
+    """Wrap each y-axis label onto as many lines as it needs to fit its axes' height at
+    ``fontsize`` (about 0.62 em a character); True if a label changed (the layout is then redone).
+
+    Large type on short stacked panels would otherwise cut the label off at the figure's edge.
+    """
+    changed = False
+    height_pt = fig.get_size_inches()[1] * 72
+    for ax in fig.axes:
+        label = ax.get_ylabel().replace("\n", " ")
+        if not label:
+            continue
+        max_chars = max(8, int(ax.get_position().height * height_pt / (0.62 * fontsize)))
+        wrapped = textwrap.fill(label, max_chars, break_long_words=False)
+        if wrapped != ax.get_ylabel():
+            ax.set_ylabel(wrapped)
+            changed = True
+    return changed

@@ -123,9 +123,6 @@ class LifespanDashboard(Dashboard):
         self.axes[0].set_xlabel("Time after the dose (days)")
         self._draw_published()
         self._draw_single_dose_peaks()
-        if getattr(self, "lecture", False):  # projector type is large: two-line labels fit the short panels
-            self.axes[0].set_ylabel(f"Plasma conc.\n({UNIT})")
-            self.axes[1].set_ylabel("Terminal\nt½ (h)")
 
     def _draw_single_dose_peaks(self):
         """Published peaks after one oral dose, scaled to this dose (linear kinetics): static markers."""
@@ -169,5 +166,13 @@ class LifespanDashboard(Dashboard):
         ax.set_xlabel("Age (years)")
         ax.set_ylabel(f"{self.drug} terminal t½ (h)")
         ax.grid(True, alpha=0.3)
-        ax.legend(loc="upper left", fontsize=LEGEND_FONTSIZE, framealpha=1.0, ncols=2, handletextpad=0.3,
-                  columnspacing=0.8)
+        if getattr(self, "lecture", False):
+            # projector type on a short panel: each group labelled by its source key beside it (the
+            # caption and the notebook's reference list cite them in full), the model line in the legend
+            for g in groups:
+                mid = g.age_mean if g.age_mean is not None else (g.age_low + g.age_high) / 2
+                ax.annotate(g.source_key, (mid, g.half_life_h), xytext=(5, 5), textcoords="offset points",
+                            fontsize=LEGEND_FONTSIZE)
+            ax.legend(handles=ax.get_lines()[:1], loc="upper left", fontsize=LEGEND_FONTSIZE, framealpha=1.0)
+        else:  # below the line, where the plot is empty
+            ax.legend(loc="lower right", fontsize=LEGEND_FONTSIZE, framealpha=1.0, handletextpad=0.3)

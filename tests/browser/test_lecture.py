@@ -6,6 +6,8 @@ that offers PNG and SVG downloads."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from . import driver, servers
@@ -28,7 +30,8 @@ JS_LAYOUT = """() => {
     return {right: r.right, width: r.width, height: r.height, canvas: cr.width, tracks};
   });
   return {vw, vh, scrollWidth: document.documentElement.scrollWidth, plain, dashes,
-          text: document.body.innerText, code: document.querySelectorAll('.jp-InputArea').length};
+          text: document.body.innerText,
+          code: document.querySelectorAll('.jp-CodeCell .jp-InputArea, .jp-CodeCell .CodeMirror, .jp-CodeCell .cm-editor').length};
 }"""
 
 
@@ -68,6 +71,11 @@ def _check_layout(layout, relpath, size):
 def test_lecture_mode_at_1280x720(notebook, page, lecture_server):
     relpath = f"notebooks/{notebook.name}"
     _check_layout(_open(page, lecture_server, relpath), relpath, "1280x720")
+    if os.environ.get("PK_SCREENSHOTS") == "1" and notebook.stem.startswith("04_"):
+        # the README's picture of lecture mode: the projector's whole screen on the dashboard
+        page.locator(driver.DASHBOARD).first.scroll_into_view_if_needed()
+        driver.wait_stable(page.locator(driver.DASHBOARD).first, quiet=1.0)
+        page.screenshot(path=str(servers.REPO / "docs" / "screenshots" / "lecture_mode_1280x720.png"))
 
 
 @pytest.mark.parametrize("stem", ["02_diazepam_across_the_lifespan", "06_what_else_changes_exposure"])
