@@ -68,12 +68,16 @@ def taper_vs_abrupt(model, *, start_h: float, species=("diazepam", "desmethyldia
                     fractions=WASHOUT_FRACTIONS, horizon_h: float | None = None,
                     dose_mg: float = G21_DOSE_MG, interval_h: float = G21_INTERVAL_H,
                     tolerance_h: float = 0.05) -> dict:
-    r"""Days from the start of the reduction until each species falls below fractions of its level.
+    r"""Days from the start of the reduction until each species' level stays below fractions of
+    its level at that moment.
 
-    Both ways of stopping are measured from the same day, ``start_h`` (the first dose not given
-    in full), against the same reference: the highest level at or after that time,
-    :math:`C_{ref} = \max_{t \ge t_s} C(t)` (:func:`pkmodel.metrics.time_below_fraction` with
-    ``after=start_h``), so the taper's slower fall shows as more days.
+    Both ways of stopping are measured from the same moment, ``start_h`` (the first dose not given
+    in full), against the same reference, the level just before it, :math:`C_{ref} = C(t_s^-)`:
+    the answer is the last time the level is at or above :math:`f\,C_{ref}`, less :math:`t_s`
+    (:func:`days_until_stays_below`). "Stays below" matters for a taper: the peaks after its
+    reduced doses may still reach :math:`f\,C_{ref}` after a trough has dipped below it, and the
+    level only counts as fallen once no later peak climbs back. The taper's slower fall shows as
+    more days.
 
     Returns
     -------
@@ -83,13 +87,43 @@ def taper_vs_abrupt(model, *, start_h: float, species=("diazepam", "desmethyldia
     """
     if horizon_h is None:
         horizon_h = start_h + (len(TAPER_FRACTIONS) * TAPER_STEP_DAYS + 45) * HOURS_PER_DAY
-    times = np.linspace(0.0, horizon_h, int(horizon_h / interval_h) * 4 + 1)
     out = {}
     for how in STOP_MODES:
-        r = simulate(model, stopping_regimen(how, start_h, dose_mg, interval_h), times)
-        out[how] = {sp: {f: metrics.time_below_fraction(r, sp, f, after=start_h, tolerance=tolerance_h)
-                         / HOURS_PER_DAY for f in fractions} for sp in species}
+        r = simulate(model, stopping_regimen(how, start_h, dose_mg, interval_h), np.array([0.0, horizon_h]))
+        out[how] = {sp: {f: days_until_stays_below(r, sp, f, start_h, horizon_h, step_h=interval_h / 8,
+                                                   tolerance_h=tolerance_h) for f in fractions}
+                    for sp in species}
     return out
+
+
+def days_until_stays_below(result, species: str, fraction: float, start_h: float, end_h: float, *,
+                           step_h: float = 1.5, tolerance_h: float = 0.05) -> float:
+    r"""Days after ``start_h`` until ``species`` stays below ``fraction`` of its level just before
+    ``start_h``: :math:`\max\{t \le t_{end} : C(t) \ge f\,C(t_s^-)\} - t_s`, in days.
+
+    The exact solution is sampled every ``step_h`` (a dosing interval's eighth: a dose's peak
+    cannot fall between samples unseen by more than a few per cent of it) and the last crossing
+    is narrowed by bisection on the exact solution to ``tolerance_h``. ``inf`` if the level is
+    still at or above :math:`f\,C(t_s^-)` at ``end_h``; 0 if it never reaches it again.
+    """
+    reference = float(np.ravel(result.at([start_h], side="left").concentration(species))[0])
+    threshold = fraction * reference
+    grid = np.arange(start_h, end_h + step_h / 2, step_h)
+    level = np.ravel(result.at(grid).concentration(species))
+    above = np.flatnonzero(level >= threshold)
+    if above.size == 0:
+        return 0.0
+    last = int(above[-1])
+    if last == grid.size - 1:
+        return math.inf
+    lo, hi = grid[last], grid[last + 1]
+    while hi - lo > tolerance_h:
+        mid = 0.5 * (lo + hi)
+        if float(np.ravel(result.at([mid]).concentration(species))[0]) >= threshold:
+            lo = mid
+        else:
+            hi = mid
+    return (hi - start_h) / HOURS_PER_DAY
 
 
 def last_interval_average(result, species: str, regimen: Regimen, unit: str = "ng/mL") -> float:

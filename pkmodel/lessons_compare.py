@@ -143,8 +143,8 @@ def stopping_comparison(group: str, *, start_day: int = lessons.G21_DAYS, drugs=
     r"""Abrupt stop vs the illustrative taper for diazepam and short-acting comparators, one group.
 
     ``{drug: {how: {species: {fraction: days}}}}`` from :func:`pkmodel.lessons.taper_vs_abrupt`:
-    days from ``start_day`` (the first dose not given in full) until each species falls below 50 %
-    and 10 % of its highest level from that day. Linear kinetics: these days do not depend on
+    days from ``start_day`` (the first dose not given in full) until each species stays below 50 %
+    and 10 % of its level just before then. Linear kinetics: these days do not depend on
     ``dose_mg``, so one regimen in mg serves every drug. The taper is an illustration, never a
     schedule.
     """

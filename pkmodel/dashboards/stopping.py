@@ -68,7 +68,7 @@ class StoppingDashboard(Dashboard):
         arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
                              "last dose", linewidth=1.2, marker=True)
         note = (f"Both ways of stopping counted from day {start}, when the full dose ends: days until the level "
-                "falls below 50 % and 10 % of its highest value from that day. "
+                "stays below 50 % and 10 % of its level that day. "
                 + ("A metabolite washes out no faster than its parent keeps forming it. " if len(species) > 1 else
                    f"{drug.capitalize()} falls fast: no long-lived active metabolite. ")
                 + f"Same {self.dose_mg:g} mg regimen for every drug (the days do not depend on the dose). "
