@@ -88,7 +88,9 @@ def _table_html(rows) -> str:
         return ""
     head, *rows = rows
     th = "".join(f"<th style='text-align:left;padding:1px 6px'>{h}</th>" for h in head)
-    trs = "".join("<tr>" + "".join(f"<td style='padding:1px 6px'>{c}</td>" for c in r) + "</tr>" for r in rows)
+    # values never wrap inside a cell (a "31 → 86" split over two lines reads as two rows)
+    trs = "".join("<tr>" + "".join(f"<td style='padding:1px 4px{'' if i == 0 else ';white-space:nowrap'}'>{c}</td>"
+                                   for i, c in enumerate(r)) + "</tr>" for r in rows)
     return f"<table style='font-size:13px;border-collapse:collapse'><tr>{th}</tr>{trs}</table>"
 
 
@@ -144,11 +146,12 @@ class Dashboard:
         self.note = W.HTML(layout=W.Layout(max_width=f"{int(self.figsize[0] * self.fig.dpi)}px"))
         self.note.add_class("pk-readout")
         self.rescale_button = W.Button(description="Rescale axes", icon="arrows-alt",
-                                       tooltip="Fit the axes to what is shown now")
+                                       tooltip="Fit the axes to what is shown now", layout=W.Layout(width="auto"))
         self.rescale_button.add_class("pk-rescale")
         self.rescale_button.on_click(lambda _: self.rescale())
         self.export_button = W.Button(description="Export this view", icon="download",
-                                      tooltip="PNG and SVG of the figure as shown, with its caption and sources")
+                                      tooltip="PNG and SVG of the figure as shown, with its caption and sources",
+                                      layout=W.Layout(width="auto"))
         self.export_button.add_class("pk-export")
         self.export_links = W.HTML().add_class("pk-export-links")
         self.export_button.on_click(lambda _: self._offer_export())

@@ -100,10 +100,10 @@ class ComparisonDashboard(Dashboard):
                     arts[f"{group}-{sp}"] = Curve(_days(t), y, DRUG_COLORS[sp], "--" if sp != drug else "-",
                                                   sp if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
                     cells[(sp, group)] = row
-        rows = [["young → elderly", "t½ (h)", "acc. ratio", "90 % ss (d)", "&lt;10 % (d)"]]
+        rows = [["young→elderly", "t½ (h)", "accum.", "90&#8239;% ss (d)", "&lt;10&#8239;% (d)"]]
         for sp in [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]:
             y, o = cells[(sp, "young adult")], cells[(sp, "elderly")]
-            rows.append([SHORT[sp]] + [f"{_fmt(y[k])} → {_fmt(o[k])}" for k in
+            rows.append([SHORT[sp]] + [f"{_fmt(y[k])}&#8239;→&#8239;{_fmt(o[k])}" for k in
                                        ("half_life_h", "accumulation_ratio", "days_to_90pct", "days_below_10pct")])
         dose = (f"{v['dose']:g} mg {v['per_day']}× a day for {v['days']} days, the same mg for every drug. "
                 "Equal mg is not equal effect: ")
