@@ -78,24 +78,34 @@ def _members(mask: int, nz: int, m: int) -> list[int]:
     return [i for i in range(m) if mask >> i & 1] + [m] * nz
 
 
+def _within(mask: int, clusters) -> bool:
+    return clusters is None or any(mask & ~c == 0 for c in clusters)
+
+
 @functools.lru_cache(maxsize=32)
-def _structure(m: int, zeros: int):
+def _structure(m: int, zeros: int, clusters: tuple[int, ...] | None = None):
     """Node sets grouped by size (each group ordered by its number of zeros), with row numbers,
-    members, and for each member the row of the set without it."""
-    sets = sorted(((mask, nz) for nz in range(zeros + 1) for mask in range(1 << m) if mask or nz),
+    members, and for each member the row of the set without it.
+
+    With ``clusters`` (bitmasks) only sets of eigenvalues within one cluster are made (closed
+    under removing a member, so the recurrence stays inside them)."""
+    sets = sorted(((mask, nz) for nz in range(zeros + 1) for mask in range(1 << m)
+                   if (mask or nz) and _within(mask, clusters)),
                   key=lambda s: (bin(s[0]).count("1") + s[1], s[1], s[0]))
     # rows numbered zeros-count first, so a structure with fewer zeros numbers its sets the same
     row = {key: r for r, key in enumerate(sorted(sets, key=lambda s: (s[1], bin(s[0]).count("1"), s[0])))}
     levels = []
     for p in range(1, m + zeros + 1):
         keys = [k for k in sets if len(_members(*k, m)) == p]
+        if not keys:
+            break
         idx = np.array([_members(*k, m) for k in keys])
         drop = np.array([[row[_drop(k, list(i), j, m)] for j in range(p)] for k, i in zip(keys, idx)]) if p > 1 else None
         nz = np.array([k[1] for k in keys])
         counts = [int(np.sum(nz <= z)) for z in range(zeros + 1)]
         levels.append((p, np.array([row[k] for k in keys]), idx, drop, counts))
     # the Opitz matrices' subdiagonal ones for all sets of two or more nodes, padded to P nodes
-    P = m + zeros
+    P = levels[-1][0]
     big = [lv for lv in levels if lv[0] > 1]
     link = np.zeros((sum(lv[1].size for lv in big), P, P))
     at = 0
@@ -120,18 +130,18 @@ class DividedDifferences:
     node-set size.
     """
 
-    def __init__(self, lam: np.ndarray, zeros: int):
+    def __init__(self, lam: np.ndarray, zeros: int, clusters: tuple[int, ...] | None = None):
         S, m = lam.shape
         self.zeros = zeros
-        self._row, structure, link = _structure(m, zeros)
+        self._row, structure, link = _structure(m, zeros, clusters)
         self.n_rows = len(self._row)
-        self.Q = Q = m + zeros + SERIES_TERMS
+        P = link.shape[1]  # the largest node set
+        self.Q = Q = P + SERIES_TERMS
         ext = np.concatenate([lam, np.zeros((S, 1), lam.dtype)], axis=1)
         # series coefficients of all sets of two or more nodes at once: c_q = (Z^q)_{p-1,0} for
         # Z = diag(eps) + subdiagonal ones, each set padded to P nodes (padding disconnected),
         # Krylov vectors Z^q e_0 by doubling (Z, Z^2, Z^4, ...)
         big = [lv for lv in structure if lv[0] > 1]
-        P = m + zeros
         n_sets = sum(lv[1].size for lv in big)
         eps = np.zeros((S, n_sets, P), lam.dtype)
         rows = np.arange(S)[:, None]
@@ -289,6 +299,70 @@ def triangularize(K: np.ndarray):
     return U, T
 
 
+def _clusters(lam: np.ndarray, gap_limit: float) -> tuple[int, ...]:
+    """Bitmasks of the eigenvalue indices linked by a relative gap below ``gap_limit`` in any subject."""
+    S, m = lam.shape
+    parent = list(range(m))
+
+    def root(i):
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    scale = np.maximum(np.abs(lam[:, :, None]), np.abs(lam[:, None, :]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        near = ~(np.abs(lam[:, :, None] - lam[:, None, :]) >= gap_limit * scale)  # NaN counts as near
+    near = near.any(axis=0)
+    for i in range(m):
+        for j in range(i + 1, m):
+            if near[i, j]:
+                parent[root(j)] = root(i)
+    masks = {}
+    for i in range(m):
+        masks[root(i)] = masks.get(root(i), 0) | 1 << i
+    return tuple(sorted(masks.values()))
+
+
+def block_diagonalize(T: np.ndarray, gap_limit: float, condition_limit: float):
+    r"""Split the triangular :math:`T` into clusters of near-equal eigenvalues: :math:`T = Y D Y^{-1}`.
+
+    :math:`Y` is unit upper triangular and :math:`D` upper triangular with :math:`D_{ij} = 0`
+    wherever :math:`\lambda_i, \lambda_j` lie in different clusters (relative gap
+    >= ``gap_limit``), so functions of :math:`D` need divided differences only over node sets
+    within a cluster. Column by column, from :math:`TY = YD` (the Parlett recurrence of
+    Bavely & Stewart's block diagonalisation, Higham 2008, sec. 4.6):
+    :math:`Y_{ij} = (\sum_{i<k<j} Y_{ik}D_{kj} - \sum_{i<k\le j} T_{ik}Y_{kj}) / (T_{ii} - T_{jj})`
+    across clusters, :math:`D_{ij} = \sum_{i<k\le j} T_{ik}Y_{kj} - \sum_{i<k<j} Y_{ik}D_{kj}` within.
+    Returns ``(Y, Y^{-1}, D, clusters)``, or None when there is only one cluster or when
+    :math:`Y` is not well conditioned (cond >= ``condition_limit`` in some subject): then the
+    whole triangular form is kept.
+    """
+    S, m, _ = T.shape
+    lam = np.diagonal(T, axis1=1, axis2=2)
+    clusters = _clusters(lam, gap_limit)
+    if len(clusters) == 1:
+        return None
+    of = [next(c for c, mask in enumerate(clusters) if mask >> i & 1) for i in range(m)]
+    Y = np.zeros_like(T)
+    D = np.zeros_like(T)
+    idx = np.arange(m)
+    Y[:, idx, idx] = 1.0
+    D[:, idx, idx] = lam
+    with np.errstate(all="ignore"):
+        for j in range(1, m):
+            for i in range(j - 1, -1, -1):
+                ty = np.einsum("sk,sk->s", T[:, i, i + 1:j + 1], Y[:, i + 1:j + 1, j])
+                yd = np.einsum("sk,sk->s", Y[:, i, i + 1:j], D[:, i + 1:j, j])
+                if of[i] == of[j]:
+                    D[:, i, j] = ty - yd
+                else:
+                    Y[:, i, j] = (yd - ty) / (lam[:, i] - lam[:, j])
+        cond = np.linalg.cond(Y)
+    if not np.all(np.isfinite(cond) & (cond < condition_limit)):
+        return None
+    return Y, np.linalg.inv(Y), D, clusters
+
+
 class TriangularPart:
     r"""Subjects with (nearly) coinciding rate constants: propagation in the triangular form.
 
@@ -300,24 +374,32 @@ class TriangularPart:
     :math:`\omega_B = \prod T_{b_l b_{l+1}}`.
     """
 
-    def __init__(self, K: np.ndarray, ev, has_input: bool):
+    def __init__(self, K: np.ndarray, ev, has_input: bool, gap_limit: float | None = None,
+                 condition_limit: float | None = None):
         U, T = triangularize(K)
         S, m, _ = K.shape
+        uh = np.swapaxes(U, 1, 2).conj()
+        self.clusters = None
+        split = block_diagonalize(T, gap_limit, condition_limit) if gap_limit is not None else None
+        if split is not None:  # well-separated modes stay diagonal; only clusters keep paths
+            Y, Yinv, T, self.clusters = split
+            U, uh = U @ Y, Yinv @ uh
         self.U, self.m, self.has_input = U, m, has_input
         self.lam = np.diagonal(T, axis1=1, axis2=2).copy()
-        members = [_members(mask, 0, m) for mask in range(1, 1 << m)]
-        self.first = np.array([b[0] for b in members])
-        self.last = np.array([b[-1] for b in members])
+        masks = [mask for mask in range(1, 1 << m) if _within(mask, self.clusters)]
+        members = [_members(mask, 0, m) for mask in masks]
         omega = np.ones((S, len(members)), T.dtype)
         for j, b in enumerate(members):
             for i, i2 in zip(b[:-1], b[1:]):
                 omega[:, j] *= T[:, i, i2]
-        self.omega = omega
+        keep = np.flatnonzero(np.any(omega != 0, axis=0))  # a path of weight 0 adds nothing
+        self.omega = np.ascontiguousarray(omega[:, keep])
+        self.paths = np.array(masks)[keep]
+        self.first = np.array([members[j][0] for j in keep])
+        self.last = np.array([members[j][-1] for j in keep])
         self.to_first = (self.first[:, None] == np.arange(m)).astype(float)  # (paths, m)
-        uh = np.swapaxes(U, 1, 2).conj()
         bz = np.einsum("sij,ej->sei", uh, ev.bolus)
         self.w = np.einsum("sij,ej->sei", uh, ev.rate) if has_input else None
-        self.paths = np.arange(1, 1 << m)
         self._dd = {}
         self._J = None
         self.width = 1 << m  # divided-difference rows per subject and time, typically (bounds the chunks)
@@ -348,7 +430,7 @@ class TriangularPart:
     def dd(self, zeros: int) -> DividedDifferences:
         """The divided differences with up to ``zeros`` nodes at 0 (made when first needed)."""
         if zeros not in self._dd:
-            self._dd[zeros] = DividedDifferences(self.lam, zeros)
+            self._dd[zeros] = DividedDifferences(self.lam, zeros, self.clusters)
         return self._dd[zeros]
 
     @property
@@ -367,7 +449,7 @@ class TriangularPart:
         return self._J
 
     def _rows(self, D, nz):
-        row = _structure(self.m, nz)[0]
+        row = _structure(self.m, nz, self.clusters)[0]
         return np.array([row[(mask, nz)] for mask in self.paths])
 
     def _matrix(self, D, nz):

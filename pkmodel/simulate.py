@@ -260,7 +260,8 @@ class _Solution:
             if modal_idx.size:
                 self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
             if exact_idx.size:
-                self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input)))
+                self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input,
+                                                                    GAP_LIMIT, CONDITION_LIMIT)))
 
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""
