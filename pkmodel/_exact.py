@@ -222,16 +222,24 @@ class DividedDifferences:
 
     def _series(self, p, num, rows, sel, tau, spread):
         """e^{mu tau} (tau^{p-1}/(p-1)! + sum_q c_q tau^q/q!) for the sets ``sel`` of a level."""
-        r = min(SERIES_RADIUS, spread * float(tau.max())) if tau.size else 0.0
+        tau_max = float(tau.max()) if tau.size else 0.0
+        r = min(SERIES_RADIUS, spread * tau_max)
         terms = next((j for j in range(1, self.Q - p + 1) if r ** j / math.factorial(j) < 1e-19), self.Q - p)
-        ratios = np.minimum(tau, _TAU_CAP) / np.arange(1, p + terms)[:, None]
+        capped = np.minimum(tau, _TAU_CAP) if tau_max > _TAU_CAP else tau
         powers = np.empty((p + terms, tau.size))  # tau^q / q!, row by row (np.cumprod along
         powers[0] = 1.0                           # axis 0 is an order of magnitude slower)
         for q in range(1, p + terms):
-            np.multiply(powers[q - 1], ratios[q - 1], out=powers[q])
+            np.multiply(powers[q - 1], capped, out=powers[q])
+            powers[q] /= q
+        coef = num["coef"][rows][:, sel, :terms]
         with np.errstate(over="ignore", invalid="ignore"):
-            series = num["coef"][rows][:, sel, :terms] @ powers[p:]
-            series += powers[p - 1] if tau.size and tau.max() <= _TAU_CAP else tau ** (p - 1) / math.factorial(p - 1)
+            if terms <= 4:  # a few terms: broadcasting beats a matrix product with a short inner axis
+                series = coef[..., 0, None] * powers[p]
+                for q in range(1, terms):
+                    series += coef[..., q, None] * powers[p + q]
+            else:
+                series = coef @ powers[p:]
+            series += powers[p - 1] if tau_max <= _TAU_CAP else tau ** (p - 1) / math.factorial(p - 1)
             series *= np.exp(num["mu"][rows][:, sel, None] * tau)
         return series
 
@@ -351,16 +359,18 @@ def block_diagonalize(T: np.ndarray, gap_limit: float, condition_limit: float):
     with np.errstate(all="ignore"):
         for j in range(1, m):
             for i in range(j - 1, -1, -1):
-                ty = np.einsum("sk,sk->s", T[:, i, i + 1:j + 1], Y[:, i + 1:j + 1, j])
-                yd = np.einsum("sk,sk->s", Y[:, i, i + 1:j], D[:, i + 1:j, j])
+                ty = (T[:, i, i + 1:j + 1] * Y[:, i + 1:j + 1, j]).sum(axis=1)
+                yd = (Y[:, i, i + 1:j] * D[:, i + 1:j, j]).sum(axis=1)
                 if of[i] == of[j]:
                     D[:, i, j] = ty - yd
                 else:
                     Y[:, i, j] = (yd - ty) / (lam[:, i] - lam[:, j])
-        cond = np.linalg.cond(Y)
+        Yinv = np.linalg.inv(Y)
+        # ||Y||_F ||Y^-1||_F bounds the 2-norm condition number from above: no SVD needed
+        cond = np.sqrt((np.abs(Y) ** 2).sum(axis=(1, 2)) * (np.abs(Yinv) ** 2).sum(axis=(1, 2)))
     if not np.all(np.isfinite(cond) & (cond < condition_limit)):
         return None
-    return Y, np.linalg.inv(Y), D, clusters
+    return Y, Yinv, D, clusters
 
 
 class TriangularPart:
