@@ -26,6 +26,11 @@ one or two nodes at 0 to the divided difference (:math:`\varphi = f[\lambda, 0]`
   over the two furthest nodes, whose distance is then at least :math:`1/\tau`, so each level
   amplifies rounding by at most :math:`1/(1 - e^{-1}) \approx 1.6` for real nodes.
 
+Only clusters of near-equal eigenvalues need the path sums: :func:`block_diagonalize` splits
+:math:`T = Y D Y^{-1}` (unit upper triangular :math:`Y`, :math:`D` zero between clusters) when
+:math:`Y` is well conditioned, so well-separated modes (an oral depot, a peripheral
+compartment) stay diagonal and only node sets within a cluster are formed.
+
 No perturbation of equal rates is involved: equal nodes are simply the series with zero spread
 (:math:`f[\lambda,\lambda] = \tau e^{\lambda\tau}`), exact to rounding.
 
@@ -381,7 +386,10 @@ class TriangularPart:
     :math:`F = e^{T\tau}`, :math:`G = \int_0^\tau e^{Ts}ds`, :math:`H = \int_0^\tau G` are path
     sums of divided differences (module docstring). Each node set :math:`B` of eigenvalue
     indices is exactly one path (from its smallest to its largest index), with weight
-    :math:`\omega_B = \prod T_{b_l b_{l+1}}`.
+    :math:`\omega_B = \prod T_{b_l b_{l+1}}`. With ``gap_limit`` and ``condition_limit`` the
+    form is first split by :func:`block_diagonalize` (then ``U`` stands for :math:`UY`, no longer
+    unitary, and ``T`` for :math:`D`); only node sets within a cluster, and paths of nonzero
+    weight, are kept.
     """
 
     def __init__(self, K: np.ndarray, ev, has_input: bool, gap_limit: float | None = None,

@@ -56,8 +56,9 @@ from .result import Result, _times
 #: against 50 digits for rates 3e-2 apart: 1.5e-14 of the peak; relative error 2e-10 at
 #: t = 1e-4 h, where the metabolite is 1e-4 of its peak and two modes cancel). The triangular
 #: path is exact to rounding for any spacing, equal rates included (observed <= 1.1e-13 of the
-#: peak, <= 5e-11 relative above 1e-6 of the peak) but costs ~3x the eigen path for one subject
-#: (benchmarks/bench_engine.py, (d)).
+#: peak, <= 5e-11 relative above 1e-6 of the peak); it keeps well-separated modes diagonal and
+#: forms divided differences only within clusters of near-equal rates, costing <= 2x the eigen
+#: path for one subject (benchmarks/bench_engine.py, (d)).
 CONDITION_LIMIT = 1e3
 #: Smallest relative gap |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) between eigenvalues
 #: for the eigen path. A metabolite formed in a small fraction has a small peak but inherits the
