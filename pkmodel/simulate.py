@@ -45,7 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate as check
-from ._exact import TriangularPart, affine_scan
+from ._exact import SPLIT_CONDITION, SPLIT_GAP, TriangularPart, affine_scan
 from .model import Model, ModelBatch
 from .regimen import Regimen
 from .result import Result, _times
@@ -262,7 +262,7 @@ class _Solution:
                 self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
             if exact_idx.size:
                 self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input,
-                                                                    GAP_LIMIT, CONDITION_LIMIT)))
+                                                                    SPLIT_GAP, SPLIT_CONDITION)))
 
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""
