@@ -57,7 +57,7 @@ from .result import Result, _times
 #: t = 1e-4 h, where the metabolite is 1e-4 of its peak and two modes cancel). The triangular
 #: path is exact to rounding for any spacing, equal rates included (observed <= 1.1e-13 of the
 #: peak, <= 5e-11 relative above 1e-6 of the peak); it keeps well-separated modes diagonal and
-#: forms divided differences only within clusters of near-equal rates, costing <= 2x the eigen
+#: forms divided differences only within clusters of near-equal rates, costing ~1.8-2x the eigen
 #: path for one subject (benchmarks/bench_engine.py, (d)).
 CONDITION_LIMIT = 1e3
 #: Smallest relative gap |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) between eigenvalues
