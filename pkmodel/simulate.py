@@ -45,7 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate as check
-from ._exact import TriangularPart, affine_scan
+from ._exact import SPLIT_CONDITION, SPLIT_GAP, TriangularPart, affine_scan
 from .model import Model, ModelBatch
 from .regimen import Regimen
 from .result import Result, _times
@@ -56,8 +56,9 @@ from .result import Result, _times
 #: against 50 digits for rates 3e-2 apart: 1.5e-14 of the peak; relative error 2e-10 at
 #: t = 1e-4 h, where the metabolite is 1e-4 of its peak and two modes cancel). The triangular
 #: path is exact to rounding for any spacing, equal rates included (observed <= 1.1e-13 of the
-#: peak, <= 5e-11 relative above 1e-6 of the peak) but costs ~3x the eigen path for one subject
-#: (benchmarks/bench_engine.py, (d)).
+#: peak, <= 5e-11 relative above 1e-6 of the peak); it keeps well-separated modes diagonal and
+#: forms divided differences only within clusters of near-equal rates, costing ~1.8-2x the eigen
+#: path for one subject (benchmarks/bench_engine.py, (d)).
 CONDITION_LIMIT = 1e3
 #: Smallest relative gap |lambda_i - lambda_j| / max(|lambda_i|, |lambda_j|) between eigenvalues
 #: for the eigen path. A metabolite formed in a small fraction has a small peak but inherits the
@@ -260,7 +261,8 @@ class _Solution:
             if modal_idx.size:
                 self._parts.append((modal_idx, _ModalPart(lam[modal_idx], vec[modal_idx], ev, self.has_input)))
             if exact_idx.size:
-                self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input)))
+                self._parts.append((exact_idx, TriangularPart(K[exact_idx], ev, self.has_input,
+                                                                    SPLIT_GAP, SPLIT_CONDITION)))
 
     def evaluate(self, times: np.ndarray, side: str = "right", integral: bool = True):
         """State and (if asked) its integral from 0, shape (S, N, m) each, at ``times`` (h)."""

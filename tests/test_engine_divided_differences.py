@@ -123,3 +123,24 @@ def test_affine_scan_equals_the_loop(E):
         want[:, k], want_m[:, k] = y, Y
     np.testing.assert_allclose(affine_scan(a, c), want, rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(affine_scan(A, C, matrix=True), want_m, rtol=1e-12, atol=1e-12)
+
+
+def test_block_diagonalize_reconstructs_and_decouples():
+    """T = Y D Y^-1 with Y unit upper triangular and D zero between clusters; ill-conditioned
+    splits and single clusters are refused (None), so the full triangular form is kept."""
+    from pkmodel._exact import block_diagonalize
+
+    T = np.array([[[-0.02, 0.012, 0.3], [0.0, -0.02, 2.1], [0.0, 0.0, -2.2]]])
+    Y, Yinv, D, clusters = block_diagonalize(T, 1e-2, 1e3)
+    assert clusters == (0b011, 0b100)
+    np.testing.assert_allclose(Y @ D @ Yinv, T, rtol=0, atol=1e-15 * np.abs(T).max())
+    np.testing.assert_allclose(Yinv @ Y, np.eye(3)[None], rtol=0, atol=1e-15)
+    assert np.all(np.diagonal(Y, axis1=1, axis2=2) == 1.0) and np.all(np.tril(Y[0], -1) == 0)
+    assert D[0, 0, 2] == 0.0 and D[0, 1, 2] == 0.0 and D[0, 0, 1] == 0.012
+    # Y_ij = T_ij / (T_jj - T_ii) for a 2x2 across clusters, by hand
+    Y2 = block_diagonalize(np.array([[[-1.0, 0.5], [0.0, -2.0]]]), 1e-2, 1e3)[0]
+    assert Y2[0, 0, 1] == pytest.approx(0.5 / (-2.0 + 1.0), rel=1e-15)
+    # rates 2 % apart with a strong coupling: Y would amplify rounding ~ 1e4 times -> refused
+    assert block_diagonalize(np.array([[[-1.0, 300.0], [0.0, -1.02]]]), 1e-2, 1e3) is None
+    # everything in one cluster: nothing to split
+    assert block_diagonalize(np.array([[[-1.0, 0.3], [0.0, -1.0 - 1e-9]]]), 1e-2, 1e3) is None
