@@ -103,7 +103,7 @@ class ComparisonDashboard(Dashboard):
         rows = [["young→elderly", "t½ (h)", "accum.", "90&#8239;% ss (d)", "&lt;10&#8239;% (d)"]]
         for sp in [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]:
             y, o = cells[(sp, "young adult")], cells[(sp, "elderly")]
-            rows.append([SHORT[sp]] + [f"{_fmt(y[k])}&#8239;→&#8239;{_fmt(o[k])}" for k in
+            rows.append([SHORT[sp]] + [f"{_fmt(y[k])} → {_fmt(o[k])}" for k in
                                        ("half_life_h", "accumulation_ratio", "days_to_90pct", "days_below_10pct")])
         dose = (f"{v['dose']:g} mg {v['per_day']}× a day for {v['days']} days, the same mg for every drug. "
                 "Equal mg is not equal effect: ")
