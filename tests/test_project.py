@@ -109,7 +109,7 @@ def test_import_pkmodel_is_light():
 LAYERS = [
     {"units"},
     {"_validate"},
-    {"model", "builders", "regimen", "_exact", "_steady_state"},
+    {"model", "builders", "regimen", "_divided", "_exact", "_steady_state"},
     {"result", "simulate"},
     {"formulas", "measure", "metrics", "nca"},
     {"literature"},
