@@ -304,12 +304,7 @@ class Dashboard:
 
     def refresh(self, rescale: bool = False) -> View:
         """Recompute and update the artists in place; returns the View drawn."""
-        view = self.compute(self.values())
-        if "scale" in self.controls:
-            for ax in self._scaled_axes():
-                ax.set_yscale(self.controls["scale"].value)
-        self.live.update(view)
-        self._view = view
+        view = self._show(self.compute(self.values()))
         if rescale:
             self.rescale(draw=False)
             self._relayout()
@@ -318,6 +313,15 @@ class Dashboard:
             self.live.relayout(only_if_labels_changed=True)
         self._show_readout()
         self._draw()
+        return view
+
+    def _show(self, view: View) -> View:
+        """Put ``view`` on the figure: the chosen y scale, then every artist moved in place."""
+        if "scale" in self.controls:
+            for ax in self._scaled_axes():
+                ax.set_yscale(self.controls["scale"].value)
+        self.live.update(view)
+        self._view = view
         return view
 
     def _show_readout(self) -> None:

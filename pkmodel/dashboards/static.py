@@ -64,12 +64,7 @@ def headless_lesson(cls: type[Dashboard], **settings) -> Dashboard:
     obj._draw = lambda: None  # nothing to show: the caller saves the figure
     obj._relayout = lambda: None
     obj.setup_axes()
-    view = obj.compute(obj.values())
-    if "scale" in obj.controls:
-        for ax in obj._scaled_axes():
-            ax.set_yscale(obj.controls["scale"].value)
-    obj.live.update(view)
-    obj._view = view
+    obj._show(obj.compute(obj.values()))
     obj.rescale(draw=False)
     for art in obj.live.artists.values():
         art.set_animated(False)  # a static figure draws everything in one pass

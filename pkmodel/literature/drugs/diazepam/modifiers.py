@@ -25,6 +25,11 @@ from .interactions import MODIFIERS as INTERACTION_MODIFIERS
 GENOTYPES: tuple[str, ...] = ("wt/wt", "wt/m1", "m1/m1")
 
 
+def _change(before, after) -> str:
+    """``"0.4 -> 0.14 mL/min/kg"``, read from the two reported Values (never retyped)."""
+    return f"{before.value:g} -> {after.value:g} {after.unit}"
+
+
 def _no_options(name, options):
     if options:
         raise TypeError(f"modifier {name!r} takes no options; got {sorted(options)}")
@@ -54,8 +59,8 @@ def cirrhosis(**options) -> Modifier:
     t = ratio(v.K75_CIRRHOSIS_T_HALF, v.K75_CONTROL_T_HALF, "K75 t1/2 cirrhosis / age-matched controls")
     cl_m = ratio(v.K77_DMDZ_CL_LIVER, v.K77_DMDZ_CL, "K77 DMDZ CL liver disease / healthy")
     return make("cirrhosis", "Alcoholic cirrhosis (K75)", "K75", "age-matched healthy controls (K75; K77 for DMDZ)",
-                "DZ: CL about halved and t1/2 105.6 vs 46.6 h (K75, n=9); DMDZ CL 4.6 vs 11.3 mL/min (K77, liver "
-                "disease, n=4), volume unchanged.",
+                f"DZ: CL x {cl.value:g} and t1/2 {_change(v.K75_CONTROL_T_HALF, v.K75_CIRRHOSIS_T_HALF)} (K75, n=9); "
+                f"DMDZ CL {_change(v.K77_DMDZ_CL, v.K77_DMDZ_CL_LIVER)} (K77, liver disease, n=4), volume unchanged.",
                 {"diazepam": (cl, None), "desmethyldiazepam": (cl_m, None)}, {"diazepam": t})
 
 
@@ -64,8 +69,9 @@ def cimetidine(**options) -> Modifier:
     _no_options("cimetidine", options)
     cl = ratio(v.FC_CL_CIMETIDINE, v.FC_CL_CONTROL, "FC DZ CL with cimetidine / control")
     return make("cimetidine", "Cimetidine (FC)", "FC", "the same men without cimetidine (FC control phase)",
-                "DZ CL 0.28 -> 0.20 mL/min/kg, Vd unchanged (FC, 11 men). DMDZ left unchanged (no DMDZ CL reported), "
-                "so the modelled DZ + DMDZ rise is below G84's 57 % (cross-check).",
+                f"DZ CL {_change(v.FC_CL_CONTROL, v.FC_CL_CIMETIDINE)}, Vd unchanged (FC, 11 men). DMDZ left unchanged "
+                f"(no DMDZ CL reported), so the modelled DZ + DMDZ rise is below G84's {v.G84_RISE.value:g}x "
+                "(cross-check).",
                 {"diazepam": (cl, v.FC_V_UNCHANGED)})
 
 
@@ -75,7 +81,8 @@ def fluvoxamine(**options) -> Modifier:
     cl = ratio(v.P94_CL_AFTER, v.P94_CL_BEFORE, "P94 DZ CL with fluvoxamine / before")
     t = ratio(v.P94_T_HALF_AFTER, v.P94_T_HALF_BEFORE, "P94 DZ t1/2 with fluvoxamine / before")
     return make("fluvoxamine", "Fluvoxamine (P94)", "P94", "the same volunteers before fluvoxamine (P94)",
-                "DZ oral CL 0.40 -> 0.14 mL/min/kg and t1/2 51 -> 118 h (P94, 8 volunteers).",
+                f"DZ oral CL {_change(v.P94_CL_BEFORE, v.P94_CL_AFTER)} and t1/2 "
+                f"{_change(v.P94_T_HALF_BEFORE, v.P94_T_HALF_AFTER)} (P94, 8 volunteers).",
                 {"diazepam": (cl, None)}, {"diazepam": t})
 
 
@@ -85,7 +92,8 @@ def rifampin(**options) -> Modifier:
     cl = ratio(v.O81B_CL_RIFAMPIN, v.O81B_CL_CONTROL, "O81b DZ CL on rifampin regimen / controls")
     t = ratio(v.O81B_T_HALF_RIFAMPIN, v.O81B_T_HALF_CONTROL, "O81b DZ t1/2 on rifampin regimen / controls")
     return make("rifampin", "Rifampin + isoniazid + ethambutol (O81b)", "O81b", "controls without the TB drugs (O81b)",
-                "DZ CL 0.37 -> 1.50 mL/min/kg (about 4-fold), t1/2 58 -> 14 h (O81b).",
+                f"DZ CL {_change(v.O81B_CL_CONTROL, v.O81B_CL_RIFAMPIN)} (about 4-fold), t1/2 "
+                f"{_change(v.O81B_T_HALF_CONTROL, v.O81B_T_HALF_RIFAMPIN)} (O81b).",
                 {"diazepam": (cl, None)}, {"diazepam": t})
 
 
