@@ -1,4 +1,4 @@
-r"""Cancellation-free pieces of the one-compartment steady-state formulas (for :mod:`pkmodel.metrics`).
+r"""Cancellation-free pieces of the one-compartment steady-state formulas (for :mod:`pkmodel.formulas`).
 
 The textbook forms of the oral steady state (Gibaldi & Perrier, multiple dosing with first-order
 absorption) overflow for large :math:`k_a\tau`, give ``nan`` for weekly dosing with fast

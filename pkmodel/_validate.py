@@ -139,8 +139,10 @@ def sequence_of_numbers(name: str, values, *, allowed: str = "a sequence of numb
         arr = np.asarray(values)
     except (TypeError, ValueError):  # ragged nesting and the like
         raise TypeError(f"{name} must be {allowed}; got {values!r}") from None
-    if arr.dtype.kind not in "iuf":
-        bad = _first_non_number(values, arr)
+    # a bool among numbers is upcast silently ([1.0, True] -> [1., 1.]): look at each element
+    bad = _first_non_number(values, arr) if arr.dtype.kind not in "iuf" or isinstance(values, (list, tuple)) \
+        else values
+    if bad is not values or arr.dtype.kind not in "iuf":
         raise TypeError(f"{name} must be {allowed}; got {bad!r} ({type(bad).__name__})"
                         + (f" in {_short(values)}" if bad is not values else ""))
     try:

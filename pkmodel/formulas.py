@@ -79,7 +79,7 @@ def elimination_rate_constant(volume, clearance):
 
     References
     ----------
-    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
+    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
     v = check.positive_or_array("volume (L)", volume)
     cl = check.positive_or_array("clearance (L/h)", clearance)
@@ -99,7 +99,7 @@ def rate_constant_from_half_life(half_life):
 
     References
     ----------
-    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
+    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
     t = check.positive_or_array("half_life (h)", half_life)
     with np.errstate(all="ignore"):
@@ -185,7 +185,7 @@ def washout_time(half_life, fraction):
 
     References
     ----------
-    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
+    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
     t = check.positive_or_array("half_life (h)", half_life)
     f = check.open_fraction_or_array("fraction", fraction)
@@ -214,7 +214,7 @@ def steady_state_average(dose, interval, clearance, bioavailability=1.0):
 
     References
     ----------
-    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
+    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
     d = check.positive_or_array("dose (mg)", dose)
     tau = check.positive_or_array("interval (h)", interval)
@@ -310,7 +310,7 @@ def steady_state_one_compartment(dose, interval, volume, clearance, *, ka=None, 
     References
     ----------
     Gibaldi & Perrier, *Pharmacokinetics*, 2nd ed., multiple dosing (multiple dosing with first-order
-    absorption); Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
+    absorption); Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
     d = np.asarray(check.positive_or_array("dose (mg)", dose))
     tau = np.asarray(check.positive_or_array("interval (h)", interval))

@@ -7,8 +7,9 @@ result's time grid is. Closed forms live in :mod:`pkmodel.formulas`; :mod:`pkmod
 exposes both.
 
 Concentrations are in mg/L unless a ``unit`` is given; times in h. Bad input raises
-``TypeError``/``ValueError`` naming the parameter and the value; the one documented ``inf`` is
-:func:`time_below_fraction`'s "never falls below within the result".
+``TypeError``/``ValueError`` naming the parameter and the value; a result beyond the
+floating-point range raises ``OverflowError`` from the Result it is read from. The one
+documented ``inf`` is :func:`time_below_fraction`'s "never falls below within the result".
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def interval_summary(result, name: str, start: float, interval: float, unit: str
     :math:`C_{max} = C_{min} = \bar C = 0`, and the fluctuation, 0/0 as written, is defined as
     0 (nothing swings). This holds per subject of a batched result. No other value is special:
     any nan or inf in the measured values (which only inputs beyond the float range can cause)
-    raises ``ValueError``.
+    raises (``OverflowError`` from the Result, ``ValueError`` here as a last line of defence).
 
     A dose at :math:`t_0` counts (the value just after it); one at :math:`t_0 + \tau` does not
     (the left limit is used, so the trough just before the next dose is seen). :math:`C_{max}`,
@@ -204,7 +205,7 @@ def troughs(result, name: str, unit: str = "mg/L"):
 
     References
     ----------
-    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed..
+    Rowland & Tozer, *Clinical Pharmacokinetics and Pharmacodynamics*, 4th ed.
     """
     _check_result(result, name, unit)
     t = np.unique(np.asarray(result.regimen.times, dtype=float))

@@ -33,13 +33,6 @@ from . import _validate as check
 from .units import LN2
 
 
-def _text(label: str, value) -> str:
-    """A name must be a string: TypeError naming ``label`` and the value otherwise."""
-    if not isinstance(value, str):
-        raise TypeError(f"{label} must be a string; got {value!r} ({type(value).__name__})")
-    return value
-
-
 @dataclass(frozen=True)
 class Compartment:
     """One well-stirred compartment.
@@ -68,7 +61,7 @@ class Compartment:
         if not self.name:
             raise ValueError(f"Compartment name must be a non-empty string; got {self.name!r}")
         if self.species is not None:
-            _text(f"species of {self.name!r}", self.species)
+            check.text(f"species of {self.name!r}", self.species)
         object.__setattr__(self, "volume", check.positive(f"volume of {self.name!r} (L)", self.volume))
         object.__setattr__(self, "clearance",
                            check.non_negative(f"clearance of {self.name!r} (L/h)", self.clearance))
@@ -92,8 +85,8 @@ class Transfer:
     clearance: float
 
     def __post_init__(self):
-        _text("Transfer source", self.source)
-        _text("Transfer target", self.target)
+        check.text("Transfer source", self.source)
+        check.text("Transfer target", self.target)
         if self.source == self.target:
             raise ValueError(f"Transfer source and target must differ; got {self.source!r} twice")
         object.__setattr__(self, "clearance", check.non_negative(
@@ -118,7 +111,7 @@ class Absorption:
     lag: float = 0.0
 
     def __post_init__(self):
-        _text("Absorption into (compartment name)", self.into)
+        check.text("Absorption into (compartment name)", self.into)
         object.__setattr__(self, "ka", check.positive("ka (1/h)", self.ka))
         object.__setattr__(self, "bioavailability",
                            check.fraction("bioavailability F", self.bioavailability))
@@ -157,7 +150,7 @@ class Model:
             if not isinstance(c, Compartment):
                 raise TypeError(f"compartments[{i}] must be a Compartment; got {c!r:.80} ({type(c).__name__})")
         object.__setattr__(self, "compartments", comps)
-        _text("Model name", self.name)
+        check.text("Model name", self.name)
         names = [c.name for c in comps]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
@@ -182,7 +175,7 @@ class Model:
         if self.dose_compartment is None:
             object.__setattr__(self, "dose_compartment", names[0])
         else:
-            self.index(_text("dose_compartment", self.dose_compartment), what="dose_compartment")
+            self.index(check.text("dose_compartment", self.dose_compartment), what="dose_compartment")
         masses = [c.molar_mass for c in comps]
         if any(m is None for m in masses) and any(m is not None for m in masses):
             raise ValueError("molar_mass must be given for every compartment or for none; "

@@ -48,7 +48,7 @@ import numpy as np
 
 from . import _validate as check
 
-from .units import CONCENTRATION_UNITS as UNIT_FACTORS  # noqa: F401  (kept name: the same table)
+from .units import CONCENTRATION_UNITS as UNIT_FACTORS  # nca's public name for the same table
 from .units import LN2
 
 #: Candidate λz fits whose adjusted R² is within this of the best count as ties (more points win).

@@ -17,7 +17,7 @@ import numpy as np
 from . import _validate as check
 from .model import Model
 from .regimen import Regimen
-from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS
+from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_AMOUNT_UNITS, MOLAR_UNITS
 
 
 def _times(name: str, values) -> np.ndarray:
@@ -38,12 +38,6 @@ def _times(name: str, values) -> np.ndarray:
                 raise TypeError(f"{name} must be a sequence of numbers (hours); got {v!r} "
                                 f"({type(v).__name__}) at index {i}")
     return check.times(name, values)
-
-
-def _name(label: str, value) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{label} must be a string (a compartment name); got {value!r} ({type(value).__name__})")
-    return value
 
 
 @dataclass(frozen=True)
@@ -83,7 +77,7 @@ class Result:
 
     def amount(self, name: str, unit: str = "mg") -> np.ndarray:
         """Amount in compartment ``name`` (``"depot"`` for the gut depot), in mg, µg, µmol or mmol."""
-        name = _name("name", name)
+        name = check.text("name", name, allowed="a string (a compartment name)")
         if name == "depot" and self.model.absorption is not None and "depot" not in self.names:
             i = self.model.n_states - 1
             mw = self.model.molar_masses()[self.model.index(self.model.absorption.into)]
@@ -95,14 +89,14 @@ class Result:
     def _amount_units(self, x, mw, unit, name):
         if unit in AMOUNT_UNITS:
             return x * mw * AMOUNT_UNITS[unit]
-        if unit in ("mmol", "umol", "µmol") and self.model.molar:
-            return x * (1.0 if unit == "mmol" else 1e3)
-        allowed = list(AMOUNT_UNITS) + (["mmol", "µmol"] if self.model.molar else [])
+        if unit in MOLAR_AMOUNT_UNITS and self.model.molar:
+            return x * MOLAR_AMOUNT_UNITS[unit]  # state is mmol
+        allowed = list(AMOUNT_UNITS) + (list(MOLAR_AMOUNT_UNITS) if self.model.molar else [])
         raise ValueError(f"unit for amount of {name!r} must be one of {allowed}; got {unit!r}{_hint(unit, allowed)}")
 
     def concentration(self, name: str, unit: str = "mg/L") -> np.ndarray:
         """Concentration in compartment ``name``: mg/L, ng/mL (= µg/L) or, with a molar mass, nmol/L, µmol/L."""
-        i = self.model.index(_name("name", name))
+        i = self.model.index(check.text("name", name, allowed="a string (a compartment name)"))
         with np.errstate(over="ignore"):
             c = self._conc_units(self.state[..., i] / self.volumes[:, None, i], i, unit)
         return self._out(c, f"concentration of {name!r}")
@@ -123,7 +117,7 @@ class Result:
         ``end`` defaults to the last time of the result. Computed from the analytic integral of
         the solution, not from the grid.
         """
-        i = self.model.index(_name("name", name))
+        i = self.model.index(check.text("name", name, allowed="a string (a compartment name)"))
         end = self.times[-1] if end is None else end
         start = check.non_negative("start (h)", start)
         end = check.number("end (h)", end, low=start, allowed=f"a finite time >= start ({start:g} h)")

@@ -73,7 +73,6 @@ MAX_INFUSION_RATE = 1e100
 #: Elements (subjects x times x states) evaluated at once: bounds the temporaries.
 _CHUNK = 1 << 18
 
-from .units import AMOUNT_UNITS, CONCENTRATION_UNITS, MOLAR_UNITS  # noqa: E402,F401  (re-exported)
 
 __all__ = ["simulate", "Result", "CONDITION_LIMIT", "GAP_LIMIT", "MAX_RATE_CONSTANT", "MAX_INFUSION_RATE"]
 

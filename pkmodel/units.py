@@ -32,6 +32,9 @@ CONCENTRATION_UNITS = {"mg/L": 1.0, "ug/mL": 1.0, "µg/mL": 1.0, "ng/mL": 1e3, "
 #: Concentration in the named molar unit = concentration in mmol/L × factor.
 MOLAR_UNITS = {"nmol/L": 1e6, "umol/L": 1e3, "µmol/L": 1e3}
 
+#: Amount in the named molar unit = amount in mmol × factor.
+MOLAR_AMOUNT_UNITS = {"mmol": 1.0, "umol": 1e3, "µmol": 1e3}
+
 #: Amount in the named unit = amount in mg × factor.
 AMOUNT_UNITS = {"mg": 1.0, "ug": 1e3, "µg": 1e3}
 

@@ -66,7 +66,7 @@ class HalfLifeDashboard(Dashboard):
                     [["", "yours", "young adult"],
                      ["V (L)", _fmt(V), _fmt(self._ref_v)],
                      ["CL (L/h)", _fmt(CL), _fmt(self._ref_cl)],
-                     ["k (1/h)", _fmt(k), _fmt(self._ref_cl / self._ref_v)],
+                     ["k (1/h)", _fmt(k), _fmt(metrics.elimination_rate_constant(self._ref_v, self._ref_cl))],
                      ["<b>t½ (h)</b>", f"<b>{_fmt(th)}</b>", _fmt(thr)]],
                     f"IV bolus of {self.dose_mg:g} mg, one compartment.")
 

@@ -16,7 +16,7 @@ from ..literature import interactions as ix
 from ..plots import OKABE_ITO, label_concentration_axes
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import UNIT, Curve, View, _days, _fmt, _quiet
+from .view import G21_DAYS, UNIT, Curve, View, _days, _fmt, _quiet
 
 
 class InteractionsDashboard(Dashboard):
@@ -40,9 +40,6 @@ class InteractionsDashboard(Dashboard):
             "age": W.IntSlider(value=80, min=18, max=100, step=1, description="Age (years)"),
         }
 
-    def _scaled_axes(self):
-        return [self.axes[0]]
-
     def setup_axes(self):
         label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
         self.axes[0].set_xlabel("Time (days), G21 regimen")
@@ -64,9 +61,9 @@ class InteractionsDashboard(Dashboard):
                 "c-with": Curve(x, out["concentration_with"], with_, "--", "with the partner", linewidth=2.4),
                 "e-alone": Curve(x, out["effect_alone"], alone, "-", "_", ax=1, linewidth=1.6),
                 "e-with": Curve(x, out["effect_with"], with_, "--", "_", ax=1, linewidth=2.4)}
-        day = np.searchsorted(t, 15 * HOURS_PER_DAY) - 1
+        day = np.searchsorted(t, G21_DAYS * HOURS_PER_DAY) - 1
         rows = [[f"{rec.key}: {rec.kind}", "alone", "with"],
-                ["DZ day 15 (ng/mL)", _fmt(out["concentration_alone"][day]), _fmt(out["concentration_with"][day])],
+                [f"DZ day {G21_DAYS} (ng/mL)", _fmt(out["concentration_alone"][day]), _fmt(out["concentration_with"][day])],
                 ["illustrative effect", _fmt(out["effect_alone"][day], 2), _fmt(out["effect_with"][day], 2)]]
         moved = ("PK: the curve moves by the published modifier." if rec.measured else
                  "The curve does not move: " + ("no published size (not measured), so no factor is shown."

@@ -115,9 +115,6 @@ class LifespanDashboard(Dashboard):
         f = p.model.absorption.bioavailability
         return f * self.dose_mg / p.clearance(self.drug) * CONCENTRATION_UNITS[UNIT]
 
-    def _scaled_axes(self):
-        return [self.axes[0]]
-
     def setup_axes(self):
         label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
         self.axes[0].set_xlabel("Time after the dose (days)")

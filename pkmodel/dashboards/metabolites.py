@@ -72,9 +72,6 @@ class MetaboliteDashboard(Dashboard):
                 "The fraction of diazepam forming DMDZ is a teaching assumption.")
         return View(arts, rows, note)
 
-    def log_decades(self):
-        return 1e-3
-
     def setup_axes(self):
         label_concentration_axes(self.axes[0], UNIT, log=self.log_default)
         self.axes[0].set_xlabel("Time after the dose (days)")

@@ -12,7 +12,7 @@ from ..plots import OKABE_ITO, SPECIES_LINESTYLES, age_color
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_DAYS, G21_INTERVAL, UNIT, Band, Curve, View, _days, _fmt, _quiet
+from .view import G21_DAYS, G21_INTERVAL, G21_TEXT, UNIT, Band, Curve, View, _days, _fmt, _quiet
 
 
 class PopulationDashboard(Dashboard):
@@ -61,6 +61,6 @@ class PopulationDashboard(Dashboard):
         rows = [[f"at day {G21_DAYS} (ng/mL)", "value"],
                 ["5th percentile", _fmt(lo[day15])], ["median", _fmt(med[day15])],
                 ["95th percentile", _fmt(hi[day15])], ["95th ÷ 5th", _fmt(hi[day15] / lo[day15])]]
-        note = (f"{self.n_subjects} virtual people aged {v['age']}, G21 regimen (2.5 mg twice daily for 15 days). "
+        note = (f"{self.n_subjects} virtual people aged {v['age']}, G21 regimen ({G21_TEXT}). "
                 + (" ".join(sorted(set(notes))) if notes else ""))
         return View(arts, rows, note)

@@ -40,11 +40,10 @@ class StoppingDashboard(Dashboard):
 
     def regimen(self, v):
         stop_h = v["stop_day"] * HOURS_PER_DAY
-        reg = lessons.stopping_regimen(v["how"], stop_h, self.dose_mg, self.interval_h)
-        return reg, reg.doses[-1].time
+        return lessons.stopping_regimen(v["how"], stop_h, self.dose_mg, self.interval_h)
 
     def compute(self, v):
-        reg, _ = self.regimen(v)
+        reg = self.regimen(v)
         end_h = reg.doses[-1].time
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 961)
         arts = {}

@@ -23,7 +23,7 @@ from .. import literature as lit
 # ----- cases: the (drug, group) pairs problems are drawn from ----------------------------------
 def _cases() -> tuple[tuple[str, str], ...]:
     """Every (drug, group) pair a problem can be built on: every registered drug in every group."""
-    return tuple((drug, group) for drug in lit.drugs() for group in lit.PRESETS)
+    return tuple((drug, group) for drug in lit.drugs() for group in lit.groups(drug))
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ import numpy as np
 from .. import nca
 from ..regimen import repeated, single_dose
 from ..simulate import simulate
-from ..units import CONCENTRATION_UNITS, HOURS_PER_DAY, LN2, MINUTES_PER_HOUR
+from ..lessons import G21_DAYS, G21_INTERVAL_H
+from ..units import CONCENTRATION_UNITS, HOURS_PER_DAY, LN2, MINUTES_PER_HOUR, ML_MIN_TO_L_H
 from . import _core, hints
 from ._core import Mistake, Problem, case, distinct_mistakes, doses, fmt, individual, noisy, pick, rng_for, rounded
 
@@ -33,7 +34,7 @@ EARLY_TIMES_H = ((0.5, 1.0, 1.5, 2.0), (3.0, 4.0, 6.0, 8.0))
 #: Sampling steps (h) after a course stops, :func:`half_life_from_troughs` (exact in days: 1/8 ... 2 d).
 TROUGH_STEPS_H = (3.0, 6.0, 12.0, 24.0, 48.0)
 #: mL/min in one L/h.
-ML_MIN_PER_L_H = 1000.0 / MINUTES_PER_HOUR
+ML_MIN_PER_L_H = 1.0 / ML_MIN_TO_L_H
 
 
 def _drawn_case(rng):
@@ -223,7 +224,7 @@ def half_life_from_troughs(seed) -> Problem:
     truth = subject.half_life
     steps = [h for h in TROUGH_STEPS_H if h <= 2.0 * truth][-2:] or [TROUGH_STEPS_H[0]]
     dose, cv, step_h = pick(rng, doses(c.drug)), pick(rng, (0.05, 0.08, 0.10)), pick(rng, steps)
-    regimen = repeated(dose, 12.0, count=30)
+    regimen = repeated(dose, G21_INTERVAL_H, until=G21_DAYS * HOURS_PER_DAY)
     stop = regimen.last_dose_time
     span_h = pick(rng, (3.0, 3.5, 4.0)) * truth
     n = int(min(max(math.ceil(span_h / step_h), 5), 14))
@@ -237,7 +238,7 @@ def half_life_from_troughs(seed) -> Problem:
     every = {24.0: "day", 48.0: "2 days"}.get(step_h, f"{step_h:g} h")
     course = "As in G21" if c.drug == "diazepam" else "On the regimen of G21's diazepam study"
     prompt = (f"{course}, one simulated adult of the **{c.preset.label}** group took {fmt(dose, 2)} mg {c.drug} "
-              f"every 12 h for 15 days. After the last dose, levels were measured every {every} (times in days "
+              f"every {G21_INTERVAL_H:g} h for {G21_DAYS} days. After the last dose, levels were measured every {every} (times in days "
               f"after the last dose, {cv:.0%} measurement noise). Fit the **elimination half-life in hours**.")
     solution = (f"Convert days to hours and fit ln C against t over all {n} points: t½ = ln 2 / λz = "
                 f"{fmt(fitted)} h. The model behind the data has t½ = {fmt(truth)} h: {subject.describe()}. "

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import _validate as check
-from ..units import ML_MIN_TO_L_H, ML_PER_L, half_life, volume_for_half_life  # noqa: F401  (re-exported)
+from ..units import ML_MIN_TO_L_H, volume_for_half_life
 from .sources import SOURCES, cite
 
 
@@ -173,10 +173,6 @@ def volume_from(cl: Value, t_half: Value) -> Value:
     unit = "L/kg" if cl.unit.endswith("/kg") else "L"
     return derived(volume_for_half_life(cl.value, t_half.value), unit, "V = CL*t1/2/ln2", cl, t_half)
 
-
-def half_life_from(volume: Value, cl: Value) -> Value:
-    """t1/2 = ln 2 * V / CL (h), derived."""
-    return derived(half_life(volume.value, cl.value), "h", "t1/2 = ln2*V/CL", volume, cl)
 
 
 def ratio(a: Value, b: Value, how: str = "") -> Value:

@@ -20,6 +20,7 @@ from ...modifiers import Modifier, make
 from ...values import derived, ratio
 from . import values as v
 from .interactions import MODIFIERS as INTERACTION_MODIFIERS
+from .interactions import _no_options
 
 #: CYP2C19 genotypes of Q99 (wild type, one or two m1 alleles).
 GENOTYPES: tuple[str, ...] = ("wt/wt", "wt/m1", "m1/m1")
@@ -28,11 +29,6 @@ GENOTYPES: tuple[str, ...] = ("wt/wt", "wt/m1", "m1/m1")
 def _change(before, after) -> str:
     """``"0.4 -> 0.14 mL/min/kg"``, read from the two reported Values (never retyped)."""
     return f"{before.value:g} -> {after.value:g} {after.unit}"
-
-
-def _no_options(name, options):
-    if options:
-        raise TypeError(f"modifier {name!r} takes no options; got {sorted(options)}")
 
 
 def cyp2c19(*, genotype: str = "wt/wt") -> Modifier:
