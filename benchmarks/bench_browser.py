@@ -4,10 +4,11 @@ For each dashboard (``.pk-dashboard``) of each notebook, the main slider's handl
 and ArrowRight (ArrowLeft at the end of its range) is pressed N+1 times (real key presses
 through Playwright), one at a time, each after the previous update has finished.
 Latency is measured in the page's own clock: from the keydown event's timestamp to the first
-``drawImage`` onto one of the dashboard's ipympl canvases that changes its pixels, plus the
-next animation frame (when the browser can show it).  Frames that repaint the same pixels do
-not count: figures once redrew themselves in a loop, and a stale repaint that happened to
-follow a key press was taken for the update.  The first press after Run All counts (it is the
+new frame of the dashboard's figure (the load of a new PNG into its ``img.pk-figure``, or a
+``drawImage`` onto an ipympl canvas that changes its pixels), plus the next animation frame
+(when the browser can show it). Repaints of the same pixels do not count: figures once redrew
+themselves in a loop, and a stale repaint that happened to follow a key press was taken for
+the update. The page is not polled while a press is timed (the frame hook wakes the wait).  The first press after Run All counts (it is the
 one an instructor makes in front of a class) and is also reported on its own.
 
 Target: median <= 60 ms, p95 <= 120 ms, first move included.
@@ -49,25 +50,27 @@ JS_ARM = r"""
 }
 """
 
-# After the (real, Playwright) key press: wait for the first frame drawn on one of
-# the dashboard's canvases after it, then for the next animation frame.
+# After the (real, Playwright) key press: wait for the first frame of one of the dashboard's
+# figures after it that changes what the figure shows, painted (the next animation frame).
+# No polling while waiting (a timer or animation-frame loop would keep the page's main thread
+# and compositor busy and slow down what is measured): the page's frame hook wakes this up.
 JS_WAIT = r"""
 async ([dash, timeoutMs]) => {
-  const canvases = new Set(dash.querySelectorAll('.jupyter-matplotlib-canvas-div canvas'));
+  const figures = new Set(dash.querySelectorAll('img.pk-figure, .jupyter-matplotlib-canvas-div canvas'));
   const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
+  const find = () => {
     const t0 = window.__pkT0;
-    if (t0 !== null) {
-      const hit = window.__pkDraws.slice(window.__pkStart).find(
-        d => canvases.has(d.canvas) && d.t >= t0 && d.sig !== window.__pkLast.get(d.canvas));
-      if (hit) {
-        while (hit.painted === null) await new Promise(r => requestAnimationFrame(r));
-        return {draw: hit.t - t0, painted: hit.painted - t0};
-      }
-    }
-    await new Promise(r => setTimeout(r, 2));
+    if (t0 === null) return null;
+    return window.__pkDraws.slice(window.__pkStart).find(
+      d => figures.has(d.canvas) && d.t >= t0 && d.sig !== window.__pkLast.get(d.canvas) && d.painted !== null);
+  };
+  let hit = find();
+  while (!hit && performance.now() < deadline) {
+    await new Promise(r => { window.__pkWake = r; setTimeout(r, 250); });
+    hit = find();
   }
-  return null;
+  window.__pkWake = null;
+  return hit ? {draw: hit.t - window.__pkT0, painted: hit.painted - window.__pkT0} : null;
 }
 """
 
@@ -170,31 +173,50 @@ def run(names, presses, demo):
     return rows, memory
 
 
+REFERENCE = "demo/"
+
+
 def report(rows, presses, memory):
+    """Print the table; True if every pkmodel dashboard met the targets.
+
+    Rows from the demo notebook (``--demo``) are the reference run: plain ipympl code as a
+    student would write it from the matplotlib docs (``%matplotlib widget``, a full redraw per
+    step). They are timed the same way in the same browser and server, are not held to the
+    targets, and give the ratio column (dashboard median / the reference's first dashboard median).
+    """
     print(f"\nKey press on the main slider -> new frame painted (page clock), "
           f"{presses + 1} presses, the first after Run All included; target median <= {TARGET_MEDIAN_MS:.0f} ms, "
           f"p95 <= {TARGET_P95_MS:.0f} ms\n")
-    head = (f"{'notebook':44} {'dash':>4} {'n':>3} {'first ms':>9} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  "
-            f"{'target':>20}  met")
+    ref = next((statistics.median(s) for rel, _, s, _ in rows if rel.startswith(REFERENCE) and s), None)
+    head = (f"{'notebook':44} {'dash':>4} {'n':>3} {'first ms':>9} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} "
+            f"{'/ ref':>6}  met")
     print(head)
     print("-" * len(head))
     all_met = True
     for rel, i, samples, note in rows:
         name = Path(rel).stem
+        is_ref = rel.startswith(REFERENCE)
         if not samples:
-            all_met = False
-            print(f"{name:44} {i!s:>4} {0:>3} {'-':>10} {'-':>8} {'-':>8}  {'':>20}  NO  {note}")
+            all_met &= is_ref
+            print(f"{name:44} {i!s:>4} {0:>3} {'-':>9} {'-':>10} {'-':>8} {'-':>8} {'-':>6}  "
+                  f"{'ref' if is_ref else 'NO'}  {note}")
             continue
         med, p95 = statistics.median(samples), percentile(samples, 0.95)
         met = med <= TARGET_MEDIAN_MS and p95 <= TARGET_P95_MS
-        all_met &= met
-        print(f"{name:44} {i!s:>4} {len(samples):>3} {samples[0]:>9.0f} {med:>10.0f} {p95:>8.0f} {max(samples):>8.0f}  "
-              f"{f'<={TARGET_MEDIAN_MS:.0f} / <={TARGET_P95_MS:.0f}':>20}  {'yes' if met else 'NO'}  {note}")
+        if not is_ref:
+            all_met &= met
+        ratio = f"{med / ref:.2f}" if ref else "-"
+        verdict = "ref" if is_ref else ("yes" if met else "NO")
+        print(f"{name:44} {i!s:>4} {len(samples):>3} {samples[0]:>9.0f} {med:>10.0f} {p95:>8.0f} {max(samples):>8.0f} "
+              f"{ratio:>6}  {verdict}  {note}")
+    if ref:
+        print("\nref: the demo notebook's plain ipympl dashboards (a full redraw per step), not held to the targets")
     print(f"\nKernel memory after Run All (resident set; target <= {TARGET_KERNEL_MB:.0f} MB per kernel)\n")
     print(f"{'notebook':44} {'RSS MB':>8}  met")
     for rel, mb in memory.items():
         met = mb is not None and mb <= TARGET_KERNEL_MB
-        all_met &= met
+        if not rel.startswith(REFERENCE):
+            all_met &= met
         shown = "-" if mb is None else f"{mb:.0f}"
         print(f"{Path(rel).stem:44} {shown:>8}  {'yes' if met else 'NO'}")
     return all_met
@@ -202,7 +224,7 @@ def report(rows, presses, memory):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--presses", type=int, default=12, help="timed presses per dashboard (>= 10)")
+    ap.add_argument("--presses", type=int, default=20, help="timed presses per dashboard (>= 10)")
     ap.add_argument("--only", nargs="*", default=[], help="notebook name prefixes, e.g. 02 07")
     ap.add_argument("--demo", action="store_true", help="also the generated demo notebook")
     ap.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")

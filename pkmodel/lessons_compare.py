@@ -82,8 +82,27 @@ def comparison_regimen(dose_mg: float, interval_h: float, days: int) -> Regimen:
     return repeated(dose_mg, interval_h, until=days * HOURS_PER_DAY)
 
 
+_CONSTANTS: dict = {}
+
+
+def _course_constants(drug: str, group: str, unit: str):
+    r"""The group's model and each species' :func:`steady_state_average` for 1 mg every 1 h.
+
+    Neither depends on the regimen (linear kinetics: :math:`\bar C_{ss}` is proportional to
+    dose/τ), so the comparison dashboard computes them once per drug and group, not on every
+    move of a slider. Kept with the registered :class:`~pkmodel.literature.Drug` they came from:
+    a drug registered again (:func:`pkmodel.literature.register_drug`) is computed afresh."""
+    record = lit.get_drug(drug)
+    cached = _CONSTANTS.get((drug, group, unit))
+    if cached is None or cached[0] is not record:
+        model = lit.preset(group, drug=drug).model
+        cached = _CONSTANTS[(drug, group, unit)] = (
+            record, model, {sp: steady_state_average(model, sp, 1.0, 1.0, unit) for sp in species_of(drug, True)})
+    return cached[1], cached[2]
+
+
 def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: int, times_h,
-                metabolite: bool = True, unit: str = "ng/mL") -> dict:
+                metabolite: bool = True, unit: str = "ng/mL", *, washout: bool = True) -> dict:
     r"""One drug in one group on the regimen: curves and the lesson's numbers, per species.
 
     Returns ``{species: {"concentration", "relative", "steady_state_average", "half_life_h",
@@ -94,28 +113,45 @@ def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: 
     * ``accumulation_ratio`` :math:`1/(1-e^{-k\tau})` and ``days_to_90pct``
       :math:`\log_2 10\;t_{1/2}` from the terminal half-life (:func:`pkmodel.metrics.accumulation_ratio`,
       :func:`pkmodel.metrics.time_to_steady_state`);
-    * ``days_below_10pct``: days from the first dose not given (day ``days``) until the level is
-      below 10 % of its highest value from then on (:func:`pkmodel.metrics.time_below_fraction`);
-      ``inf`` if not within ``times_h``.
+    * ``days_below_10pct`` (:func:`days_below_10pct`; left out with ``washout=False``, the slow
+      part, which a dashboard fills in after drawing the curves).
     """
     _drug(drug, COMPARED_DRUGS)
-    model = lit.preset(group, drug=drug).model
-    reg = comparison_regimen(dose_mg, interval_h, days)
+    dose_mg = check.positive("dose_mg (mg)", dose_mg)
+    interval_h = check.positive("interval_h (h)", interval_h)
+    model, average_per_mg = _course_constants(drug, group, unit)
     times_h = np.asarray(times_h, dtype=float)
-    r = simulate(model, reg, times_h)
-    stop_h = days * HOURS_PER_DAY
+    r = simulate(model, comparison_regimen(dose_mg, interval_h, days), times_h)
     out = {}
     for sp in species_of(drug, metabolite):
         c = r.concentration(sp, unit)
-        css = steady_state_average(model, sp, dose_mg, interval_h, unit)
+        css = average_per_mg[sp] * dose_mg / interval_h  # linear: proportional to dose / tau
         th = model.half_life(sp)
         out[sp] = {"concentration": c, "relative": c / css, "steady_state_average": css, "half_life_h": th,
                    "accumulation_ratio": metrics.accumulation_ratio(th, interval_h),
-                   "days_to_90pct": metrics.time_to_steady_state(th, 0.9) / HOURS_PER_DAY,
-                   "days_below_10pct": (metrics.time_below_fraction(r, sp, WASHOUT_FRACTION, after=stop_h,
-                                                                    tolerance=0.05) / HOURS_PER_DAY
-                                        if times_h[-1] > stop_h else math.inf)}
+                   "days_to_90pct": metrics.time_to_steady_state(th, 0.9) / HOURS_PER_DAY}
+        if washout:
+            out[sp]["days_below_10pct"] = _days_below(r, sp, days, times_h)
     return out
+
+
+def days_below_10pct(drug: str, group: str, dose_mg: float, interval_h: float, days: int, times_h,
+                     metabolite: bool = True) -> dict:
+    """``{species: days}`` from the first dose not given (day ``days``) until the level is below
+    :data:`WASHOUT_FRACTION` of its highest value from then on (:func:`pkmodel.metrics.time_below_fraction`,
+    to 0.05 h); ``inf`` if not within ``times_h``. The same numbers as :func:`drug_course`'s."""
+    _drug(drug, COMPARED_DRUGS)
+    model, _ = _course_constants(drug, group, "ng/mL")
+    times_h = np.asarray(times_h, dtype=float)
+    r = simulate(model, comparison_regimen(dose_mg, interval_h, days), times_h)
+    return {sp: _days_below(r, sp, days, times_h) for sp in species_of(drug, metabolite)}
+
+
+def _days_below(result, species: str, days: int, times_h) -> float:
+    stop_h = days * HOURS_PER_DAY
+    if times_h[-1] <= stop_h:
+        return math.inf
+    return metrics.time_below_fraction(result, species, WASHOUT_FRACTION, after=stop_h, tolerance=0.05) / HOURS_PER_DAY
 
 
 def compare_drugs(dose_mg: float, interval_h: float, days: int, *, drugs=COMPARED_DRUGS, groups=GROUPS,
@@ -156,12 +192,6 @@ def stopping_comparison(group: str, *, start_day: int = lessons.G21_DAYS, drugs=
         out[d] = lessons.taper_vs_abrupt(model, start_h=start_day * HOURS_PER_DAY,
                                          species=species_of(d, metabolite), dose_mg=dose_mg, interval_h=interval_h)
     return out
-
-
-def washout_closed_form(half_life_h: float, fraction: float) -> float:
-    r"""Days for a one-compartment level to fall to ``fraction`` after dosing stops:
-    :math:`t = t_{1/2}\,\log_2(1/f)` (the abrupt-stop reference for the conjugated drugs)."""
-    return half_life_h * math.log2(1.0 / fraction) / HOURS_PER_DAY
 
 
 #: The studies whose published half-lives the lesson puts side by side (diazepam: K75's age line

@@ -51,27 +51,27 @@ def additive_effect(concentration_ng_ml, age: float, other_sedative: float = 0.0
 
 
 def pk_vs_pd(preset, interaction: str, regimen, times_h, *, age: float, other_sedative: float = 0.0,
-             unit: str = "ng/mL") -> dict:
-    """Diazepam alone vs with ``interaction`` (a key of :func:`pkmodel.literature.interactions.interactions`).
+             unit: str = "ng/mL", species: str = "diazepam") -> dict:
+    """``species`` (diazepam by default) alone vs with ``interaction`` (a key of
+    :func:`pkmodel.literature.interactions.interactions`).
 
     The concentration curve changes only through the interaction's published modifier (PK); the
-    illustrative effect adds ``other_sedative`` only if the interaction is pharmacodynamic.
+    illustrative effect (:func:`additive_effect`, on ng/mL) adds ``other_sedative`` only if the
+    interaction is pharmacodynamic. That effect curve is the illustrative diazepam one
+    (:func:`pkmodel.literature.illustrative_effect`), whatever ``species`` is shown.
 
     Returns ``{"kind", "concentration_alone", "concentration_with", "effect_alone", "effect_with"}``
     (concentrations in ``unit``, effects illustrative fractions of maximum).
     """
     rec = ix.get_interaction(interaction)
     x = _other(other_sedative)
-    with_pk = ix.apply_interaction(preset, interaction)
-    c0 = simulate(preset.model, regimen, times_h).concentration("diazepam", unit)
-    c1 = simulate(with_pk.model, regimen, times_h).concentration("diazepam", unit)
-    c0_ng, c1_ng = (c0, c1) if unit == "ng/mL" else (
-        simulate(preset.model, regimen, times_h).concentration("diazepam", "ng/mL"),
-        simulate(with_pk.model, regimen, times_h).concentration("diazepam", "ng/mL"))
+    alone = simulate(preset.model, regimen, times_h)
+    with_pk = simulate(ix.apply_interaction(preset, interaction).model, regimen, times_h)
     pd = "PD" in rec.kind
-    return {"kind": rec.kind, "concentration_alone": c0, "concentration_with": c1,
-            "effect_alone": additive_effect(c0_ng, age),
-            "effect_with": additive_effect(c1_ng, age, x if pd else 0.0)}
+    return {"kind": rec.kind, "concentration_alone": alone.concentration(species, unit),
+            "concentration_with": with_pk.concentration(species, unit),
+            "effect_alone": additive_effect(alone.concentration(species, "ng/mL"), age),
+            "effect_with": additive_effect(with_pk.concentration(species, "ng/mL"), age, x if pd else 0.0)}
 
 
 def metabolite_above_parent_from(result, parent: str, metabolite: str, unit: str = "ng/mL") -> float | None:

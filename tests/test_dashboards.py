@@ -4,11 +4,13 @@ The update behind a dashboard is plain Python (``dash.set(...)``, ``dash.data()`
 control is moved across its range (extremes included); the drawn data must stay finite, the
 figure must change, artists must be updated in place (no pile-up) and axes must stay fixed
 while a control moves unless a curve would leave them: then they only grow, and the note says
-so (they fit again on Rescale or a change of scale). A blitted frame must equal a full redraw.
+so (they fit again on Rescale or a change of scale). A blitted frame must equal a full redraw,
+and the PNG frame sent to the browser must decode to exactly the pixels drawn.
 """
 
 from __future__ import annotations
 
+import io
 import warnings
 
 import matplotlib
@@ -18,6 +20,7 @@ matplotlib.use("Agg")
 import ipywidgets as W  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from pkmodel.dashboards import DASHBOARDS  # noqa: E402
 
@@ -272,7 +275,9 @@ def test_blitted_frames_equal_full_redraws_after_slider_moves(dash):
     for name, v in moves:
         dash.set(**{name: v})
         blitted = frame(dash)
-        dash.live.blitter.draw(widget=False, force_full=True)  # full redraw of the same state
+        sent = np.asarray(Image.open(io.BytesIO(dash._figure_box.value)))  # the frame the browser shows
+        assert np.array_equal(sent, blitted), f"{name}={v!r}: the frame sent is not the frame drawn"
+        dash.live.blitter.draw(force_full=True)  # full redraw of the same state
         full = frame(dash)
         assert blitted.shape == full.shape
         differ = np.any(blitted != full, axis=-1)
@@ -440,3 +445,48 @@ def test_notebook_4_plateau_never_runs_off_the_top():
     assert "Axes extended" in d.note.value
     d.rescale()
     assert "Axes extended" not in d.note.value and d.axes[0].get_ylim()[1] >= peak
+
+
+def test_the_frame_is_sent_before_the_readout(dash):
+    """The figure is what a student watches: for every control (the scale toggle, which refits
+    the axes, included) an update sends the new frame first; the readout, and a table a lesson
+    computes late (the comparison and stopping lessons' washout searches), come after it."""
+    dash.render = True
+    events = []
+    draw = dash._draw
+    dash._draw = lambda: (draw(), events.append("frame"))  # after the frame is drawn and sent
+    dash.readout.observe(lambda change: events.append("readout"), names="value")
+    compute = dash.compute
+
+    def tracing(values):
+        view = compute(values)
+        if callable(view.rows):
+            table = view.rows
+            view.rows = lambda: (events.append("table"), table())[1]
+        return view
+
+    dash.compute = tracing
+    for name, w in dash.controls.items():
+        events.clear()
+        dash.set(**{name: next(v for v in sweep_values(w) if v != w.value)})
+        assert "frame" in events, f"{name}: no frame drawn"
+        for later in ("table", "readout"):
+            if later in events and "frame" in events:
+                assert events.index("frame") < events.index(later), f"{name}: {events}"
+    assert not callable(dash._view.rows)
+
+
+@pytest.mark.parametrize("name", sorted(DASHBOARDS))
+def test_first_frame_sent_is_the_figure_as_laid_out(name, monkeypatch):
+    """The frame a browser shows first must be the figure as it stands after construction,
+    lecture mode's relayout (labels wrapped to fit the projector's type) included: once the
+    first frame went out before that relayout and stayed on screen until a slider moved."""
+    from pkmodel.dashboards.base import Dashboard
+
+    monkeypatch.setattr(Dashboard, "render", True)
+    for lecture in ("", "1"):
+        monkeypatch.setenv("PKMODEL_LECTURE", lecture)
+        dash = DASHBOARDS[name]()
+        sent = np.asarray(Image.open(io.BytesIO(dash._figure_box.value)))
+        dash.live.blitter.draw(force_full=True)
+        assert np.array_equal(sent, frame(dash)), f"lecture={lecture!r}: first frame is not the figure shown"

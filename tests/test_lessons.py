@@ -105,3 +105,31 @@ def test_last_interval_average_is_the_interval_auc_over_tau():
     expected = r.auc("diazepam", before, last, "ng/mL") / (last - before)
     assert lessons.last_interval_average(r, "diazepam", reg) == pytest.approx(expected, rel=1e-9)
     assert math.isnan(lessons.last_interval_average(r, "diazepam", pkmodel.single_dose(1.0)))
+
+
+@pytest.mark.parametrize("tolerance_h", [0.5, 0.05, 1e-3, 1e-7])
+@pytest.mark.parametrize("fraction", [0.5, 0.1, 0.013])
+def test_days_until_stays_below_lands_within_tolerance_never_early(fraction, tolerance_h):
+    """One IV bolus, C(t) = C0 e^{-kt}: from just after the dose (the reference is the level at
+    start_h^-, so start_h sits a hair after 0) the level is below f·C0 from ln(1/f)/k on. The answer
+    is the narrowed bracket's upper end: at or after the exact time, by at most tolerance_h
+    (1e-7 h takes several passes of the narrowing; 0.5 h a coarser one than the 1.5 h grid step)."""
+    start = 1e-9
+    iv = one_compartment(V, CL)
+    r = pkmodel.simulate(iv, pkmodel.single_dose(10.0, route="iv"), [0.0, 400.0])
+    exact_h = math.log(1 / fraction) * T_HALF / math.log(2)  # hours after start_h
+    got_h = lessons.days_until_stays_below(r, "drug", fraction, start, 400.0, tolerance_h=tolerance_h) * 24
+    assert exact_h - 1e-9 <= got_h <= exact_h + tolerance_h + 1e-9
+
+
+def test_days_until_stays_below_refuses_bad_steps_and_ends_at_floating_point_resolution():
+    r = pkmodel.simulate(one_compartment(V, CL), pkmodel.single_dose(10.0, route="iv"), [0.0, 400.0])
+    for bad in (0.0, -1.0, math.nan):
+        with pytest.raises(ValueError, match=r"tolerance_h \(h\)"):
+            lessons.days_until_stays_below(r, "drug", 0.5, 1e-9, 400.0, tolerance_h=bad)
+        with pytest.raises(ValueError, match=r"step_h \(h\)"):
+            lessons.days_until_stays_below(r, "drug", 0.5, 1e-9, 400.0, step_h=bad)
+    # a tolerance below the spacing of doubles near the crossing still ends, never early
+    exact_h = T_HALF
+    got_h = lessons.days_until_stays_below(r, "drug", 0.5, 1e-9, 400.0, tolerance_h=1e-15) * 24
+    assert exact_h - 1e-9 <= got_h <= exact_h + 1e-9

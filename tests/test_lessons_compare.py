@@ -49,7 +49,7 @@ def test_conjugated_drugs_follow_the_one_compartment_closed_forms(table, drug, g
     assert row["accumulation_ratio"] == pytest.approx(1 / (1 - 2 ** (-TAU / th)), rel=1e-12)
     assert row["days_to_90pct"] == pytest.approx(math.log2(10) * th / 24, rel=1e-12)
     assert row["days_below_10pct"] == pytest.approx(math.log2(10) * th / 24, abs=0.01)
-    assert lc.washout_closed_form(th, 0.1) == pytest.approx(math.log2(10) * th / 24)
+    assert row["days_below_10pct"] == pytest.approx(metrics.washout_time(th, 0.1) / 24, abs=0.01)
 
 
 def test_parent_steady_state_average_is_f_dose_over_cl_tau(table):
@@ -167,7 +167,10 @@ def test_comparison_dashboard_readout_and_views():
 
     d = ComparisonDashboard()
     t = lc.compare_drugs(DOSE, TAU, DAYS)
-    assert "31 → 86" in d.readout.value  # G21's t½ young → elderly
+    head, *rows = d._view.table()
+    cell = {(r[0], h): c for r in rows for h, c in zip(head[1:], r[1:])}
+    assert (cell[("t½ young (h)", "DZ")], cell[("t½ elderly (h)", "DZ")]) == ("31", "86")  # G21's t½
+    assert "31" in d.readout.value and "young, elderly" in d.readout.value
     assert f"{t['oxazepam']['elderly']['oxazepam']['accumulation_ratio']:.3g}" in d.readout.value
     assert "Equal mg is not equal effect" in d.note.value
     ng = d.data()["elderly-oxazepam"][1]
@@ -197,3 +200,41 @@ def test_stopping_dashboard_drug_choice_shows_the_comparators_numbers():
     assert "never a schedule" in d.note.value
     assert set(d.data()) >= {"young adult-lorazepam", "elderly-lorazepam"}
     assert not any("diazepam" in k for k in d.data())
+
+
+def test_days_below_10pct_alone_gives_drug_courses_numbers():
+    """The comparison dashboard draws curves from drug_course(washout=False) and fills the table
+    with days_below_10pct afterwards: the two paths must give the same days."""
+    t = np.linspace(0, 45 * 24, 1081)
+    for drug in lc.COMPARED_DRUGS:
+        full = lc.drug_course(drug, "elderly", 2.5, 12.0, 15, t)
+        light = lc.drug_course(drug, "elderly", 2.5, 12.0, 15, t, washout=False)
+        below = lc.days_below_10pct(drug, "elderly", 2.5, 12.0, 15, t)
+        assert set(below) == set(full)
+        for sp, row in full.items():
+            assert "days_below_10pct" not in light[sp]
+            assert below[sp] == row["days_below_10pct"]
+            assert np.array_equal(light[sp]["concentration"], row["concentration"])
+
+
+def test_per_drug_constants_follow_a_drug_registered_again():
+    """The comparison caches each drug's model and steady-state averages; registering the drug
+    again (a replaced record) must not leave the old ones in use."""
+    import dataclasses
+
+    m1, a1 = lc._course_constants("lorazepam", "elderly", "ng/mL")
+    lit.register_drug(lz_module)  # the same record again: the cache stands
+    assert lc._course_constants("lorazepam", "elderly", "ng/mL")[0] is m1
+    lit.register_drug(dataclasses.replace(lz_module.DRUG))  # an equal but new record
+    try:
+        m2, a2 = lc._course_constants("lorazepam", "elderly", "ng/mL")
+        assert m2 is not m1 and a2 == pytest.approx(a1, rel=1e-12)
+    finally:
+        lit.register_drug(lz_module)
+
+
+def test_drug_course_refuses_a_dose_of_zero():
+    with pytest.raises(ValueError, match=r"dose_mg \(mg\)"):
+        lc.drug_course("oxazepam", "elderly", 0.0, 12.0, 15, np.linspace(0, 100, 11))
+    with pytest.raises(ValueError, match=r"interval_h \(h\)"):
+        lc.drug_course("oxazepam", "elderly", 2.5, 0.0, 15, np.linspace(0, 100, 11))

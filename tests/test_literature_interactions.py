@@ -129,3 +129,16 @@ def test_dmdz_crosses_above_diazepam_in_the_elderly_not_parallel_below():
     dz, dm = r.concentration("diazepam", "ng/mL"), r.concentration("desmethyldiazepam", "ng/mL")
     first = np.argmax((dm > dz) & (t > 24))
     assert day == pytest.approx(t[first] / 24) and 3 < day < 8
+
+
+def test_pk_vs_pd_units_change_the_curves_not_the_effect():
+    """Concentrations come in the unit asked for; the illustrative effect always reads ng/mL."""
+    p = lit.preset("elderly")
+    reg, t = lit.g21_regimen(), np.linspace(0, 20 * 24, 241)
+    ng = li.pk_vs_pd(p, "omeprazole", reg, t, age=80, other_sedative=0.5)
+    mg = li.pk_vs_pd(p, "omeprazole", reg, t, age=80, other_sedative=0.5, unit="mg/L")
+    np.testing.assert_allclose(mg["concentration_with"] * 1000, ng["concentration_with"], rtol=1e-13)
+    assert np.array_equal(mg["effect_with"], ng["effect_with"])
+    dmdz = li.pk_vs_pd(lit.preset("elderly", full=True), "opioids", reg, t, age=80, species="desmethyldiazepam")
+    assert dmdz["concentration_alone"][-1] > 0 and not np.array_equal(dmdz["concentration_alone"],
+                                                                       ng["concentration_alone"])

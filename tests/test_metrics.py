@@ -154,6 +154,27 @@ def test_steady_state_average_equals_exact_auc_over_tau_two_compartment():
     assert m.steady_state_average(D, tau, 1.5, F) == pytest.approx(exact, rel=1e-9)
     assert m.interval_summary(result, "drug", start, tau).caverage == pytest.approx(exact, rel=1e-12)
     assert m.auc(result, "drug", start, start + tau) == pytest.approx(exact * tau, rel=1e-14)
+    # the average alone: the closed form F D/(CL tau), without the peak and trough search
+    assert m.interval_average(result, "drug", start, tau) == pytest.approx(m.steady_state_average(D, tau, 1.5, F),
+                                                                            rel=1e-9)
+
+
+def test_interval_average_is_interval_summarys_average_with_units_and_batches():
+    model = pkmodel.one_compartment(40.0, 2.0, ka=1.1, bioavailability=0.9)
+    reg = pkmodel.repeated(10.0, 12.0, count=5)
+    r = pkmodel.simulate(model, reg, np.linspace(0, 60, 13))
+    for start, tau in ((0.0, 12.0), (24.0, 12.0), (5.0, 24.0)):  # a window with doses inside it too
+        assert m.interval_average(r, "drug", start, tau) == m.interval_summary(r, "drug", start, tau).caverage
+        assert m.interval_average(r, "drug", start, tau, unit="ng/mL") == pytest.approx(
+            1000 * m.interval_average(r, "drug", start, tau), rel=1e-14)
+    # one IV bolus of 10 mg into 40 L, k = 0.05/h: (1/tau) * (D/V) (1 - e^{-k tau}) / k
+    iv = pkmodel.simulate(pkmodel.one_compartment(40.0, 2.0), pkmodel.single_dose(10.0, route="iv"), [0.0, 48.0])
+    assert m.interval_average(iv, "drug", 0.0, 24.0) == pytest.approx(0.25 * (1 - math.exp(-1.2)) / 0.05 / 24, rel=1e-13)
+    batch = model.vary(clearance_factor={"drug": np.array([0.5, 1.0, 2.0])})
+    avg = m.interval_average(pkmodel.simulate(batch, reg, np.linspace(0, 60, 13)), "drug", 24.0, 12.0)
+    assert np.shape(avg) == (3,)
+    assert avg[1] == pytest.approx(m.interval_average(r, "drug", 24.0, 12.0), rel=1e-12)
+    assert avg[0] > avg[1] > avg[2]  # lower clearance, higher average
 
 
 def test_interval_summary_units_and_batches():

@@ -8,11 +8,13 @@ the note says so; *Rescale axes*, or switching between linear and log scales, fi
 is shown. Colours follow :mod:`pkmodel.plots` (Okabe–Ito).
 
 The update can be driven without a browser (``dash.set(age=80)``, ``dash.data()``), which is
-how the tests sweep every control over its range. In a browser the figure is an ipympl canvas
-(``%matplotlib widget``); with another backend it falls back to an Output widget.
+how the tests sweep every control over its range. The figure is drawn with Agg in the kernel
+and shown as an ``ipywidgets.Image`` of PNG frames (:mod:`._frames`), in JupyterLab and Voila
+alike, whatever matplotlib backend the notebook chose.
 
 Rooms: :mod:`.base` (controls, readout, layout, ``set``/``values``/``data``),
 :mod:`.live_figure` (artist reuse, legends, axes policy), :mod:`._blit` (the blit cache),
+:mod:`._frames` (PNG frames for the browser),
 :mod:`.view` (what a lesson returns), :mod:`.static` (a lesson's view without widgets, for
 figures) and one module per lesson.
 

@@ -5,7 +5,7 @@ Why: a full Agg draw of a dashboard's figure (ticks, labels, grid, legend text) 
 dashboard, median of 15, Agg at 100 dpi on the shared 2-core test machine, Nov 2026:
 half-life 124 vs 1.1 ms, lifespan 96 vs 1.0, metabolites 175 vs 1.8, accumulation 121 vs 3.2,
 stopping 61 vs 1.6, modifiers 77 vs 1.9, population 94 vs 6.0, sensitivity 134 vs 1.5).
-In the browser, ipympl then sends only the changed pixels.
+The frame is then sent to the browser as a PNG (:mod:`._frames`).
 
 The risk is a stale cache: a background copied before the axes, limits or figure size changed
 shows old ticks or old curves under the new ones ("ghost curves"). So the cache is keyed: the
@@ -72,28 +72,22 @@ class Blitter:
     def can_blit(self) -> bool:
         return self.background is not None and self.key == state_key(self.fig)
 
-    def draw(self, *, widget: bool, force_full: bool = False) -> None:
-        """Show the current state: a blit if the cached background is still valid, else a full draw."""
+    def draw(self, *, force_full: bool = False) -> None:
+        """Render the current state on the Agg canvas: a blit if the cached background is still
+        valid, else a full draw (which caches a new background)."""
         canvas = self.fig.canvas
         if force_full or not self.can_blit():
             self.full_draws += 1
-            if widget:
-                # ipympl: the full frame is drawn when the browser asks for it; its draw_event
-                # caches the background. Until then there is nothing to blit onto.
-                self.invalidate()
-                canvas.draw_idle()
-            else:  # Agg without a notebook (benchmarks, tests)
-                canvas.draw()
+            canvas.draw()
             return
         self.blits += 1
         canvas.restore_region(self.background)
         self.draw_animated()
-        canvas.blit(self.fig.bbox)  # ipympl sends only the changed pixels
 
     def on_draw(self, event) -> None:
-        """After any full draw (ours, or the browser asking): cache the background, add the artists."""
+        """After any full draw of the Agg canvas: cache the background, add the artists."""
         canvas = self.fig.canvas
-        if (event.canvas is not canvas or canvas.is_saving() or not hasattr(canvas, "copy_from_bbox")
+        if (event.canvas is not canvas or canvas.is_saving()
                 or event.renderer is not getattr(canvas, "renderer", None)):
             return  # savefig draws animated artists itself; draw_without_rendering draws nothing
         self.background = canvas.copy_from_bbox(self.fig.bbox)
@@ -107,7 +101,7 @@ class Blitter:
         for art in self.animated():
             self.fig.draw_artist(art)
         canvas = self.fig.canvas
-        can_cache = hasattr(canvas, "copy_from_bbox") and not canvas.is_saving()
+        can_cache = not canvas.is_saving()
         for legend in _legends(self.fig):
             cached = self.legend_pixels.get(id(legend))
             if cached is not None and cached[0] is legend and cached[1] == _legend_box(legend):

@@ -21,7 +21,7 @@ from numbers import Real
 import numpy as np
 
 from ..plots import Curve, label_concentration_axes
-from . import export
+from . import _frames, export
 from .lecture import (LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts,
                       fit_axis_labels, lecture_mode)
 from .live_figure import LiveFigure
@@ -83,15 +83,19 @@ def _checked_control_value(controls: dict, name: str, value):
     raise TypeError(f"control {name!r} ({type(w).__name__}) cannot be set from Python")
 
 
-def _table_html(rows) -> str:
+def _table_html(rows, caption: str = "") -> str:
+    """The readout table: 13 px at line height 1.35 (ipywidgets' HTML sets 28 px, which made a
+    six-row table taller than a projector's screen); values never wrap, labels may."""
     if not rows:
         return ""
     head, *rows = rows
-    th = "".join(f"<th style='text-align:left;padding:1px 6px'>{h}</th>" for h in head)
+    th = "".join(f"<th style='text-align:left;padding:1px 3px'>{h}</th>" for h in head)
     # values never wrap inside a cell (a "31 → 86" split over two lines reads as two rows)
-    trs = "".join("<tr>" + "".join(f"<td style='padding:1px 4px{'' if i == 0 else ';white-space:nowrap'}'>{c}</td>"
+    trs = "".join("<tr>" + "".join(f"<td style='padding:1px 3px{'' if i == 0 else ';white-space:nowrap'}'>{c}</td>"
                                    for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return f"<table style='font-size:13px;border-collapse:collapse'><tr>{th}</tr>{trs}</table>"
+    cap = f"<caption style='text-align:left;padding:0 4px'>{caption}</caption>" if caption else ""
+    return (f"<table style='font-size:13px;line-height:1.35;border-collapse:collapse'>{cap}"
+            f"<tr>{th}</tr>{trs}</table>")
 
 
 class Dashboard:
@@ -104,6 +108,9 @@ class Dashboard:
     axes_layout = "row"  # several axes side by side ("row") or stacked ("column")
     figsize = (4.8, 3.9)  # x 100 dpi: 480 px, beside the 360 px controls in an 850 px output area
     log_default = False
+    #: Draw and send frames even outside a kernel (benchmarks, tests; set on an instance, or on
+    #: the class before one is built); otherwise frames are made only inside a kernel.
+    render = False
 
     def __init__(self):
         import ipywidgets as W
@@ -134,14 +141,10 @@ class Dashboard:
         if self.lecture:  # projector preset: a wider figure, larger type (see LECTURE_WIDTH_FACTOR)
             self.figsize = (self.figsize[0] * LECTURE_WIDTH_FACTOR,
                             min(self.figsize[1] * LECTURE_WIDTH_FACTOR * 0.8, LECTURE_MAX_HEIGHT_IN))
-        self.live = LiveFigure(self.n_axes, self.figsize, self.title or type(self).__name__,
-                               legend_loc=self.legend_loc, log_decades=self.log_decades,
+        self.live = LiveFigure(self.n_axes, self.figsize, legend_loc=self.legend_loc, log_decades=self.log_decades,
                                layout=self.axes_layout)
         self.fig, self.axes = self.live.fig, self.live.axes
         self._extended = False
-        #: Draw even when no notebook displays the figure (benchmarks); the canvas otherwise
-        #: draws only inside a kernel.
-        self.render = False
         self.readout = W.HTML().add_class("pk-readout")
         self.note = W.HTML(layout=W.Layout(max_width=f"{int(self.figsize[0] * self.fig.dpi)}px"))
         self.note.add_class("pk-readout")
@@ -155,20 +158,11 @@ class Dashboard:
         self.export_button.add_class("pk-export")
         self.export_links = W.HTML().add_class("pk-export-links")
         self.export_button.on_click(lambda _: self._offer_export())
-        self._canvas_widget = isinstance(self.fig.canvas, W.DOMWidget)
-        if self._canvas_widget:
-            c = self.fig.canvas
-            c.header_visible = False
-            c.footer_visible = False
-            c.resizable = False
-            c.toolbar_position = "right"
-            # ipympl PNG-encodes every frame into a data-URL trait until a browser says
-            # "initialized" (for ever in a kernel with no browser, as under nbval). Dashboards
-            # need no static copy of their figure.
-            c.syncing_data_url = False
-            self._figure_box = c
-        else:
-            self._figure_box = W.Output()
+        fig_w, fig_h = (int(round(v * self.fig.dpi)) for v in self.fig.get_size_inches())
+        # fixed size, never squeezed by a narrow column (its height would not follow)
+        self._figure_box = W.Image(format="png", layout=W.Layout(width=f"{fig_w}px", height=f"{fig_h}px",
+                                                                 min_width=f"{fig_w}px", flex="0 0 auto"))
+        self._figure_box.add_class("pk-figure")
         self.setup_axes()
         if self.lecture:
             self.live.font_minimum = LECTURE_MIN_FONT_PT
@@ -177,6 +171,7 @@ class Dashboard:
         if self.lecture and fit_axis_labels(self.fig, LECTURE_MIN_FONT_PT):
             self._relayout()
         self._prewarm()
+        self._draw()  # the first frame as shown (after lecture mode's relayout): a blit, or nothing new
         for name, w in self.controls.items():
             w.observe(self._changed, names="value")
         left = W.VBox(rows + [W.HBox([self.rescale_button, self.export_button]), self.export_links, self.readout],
@@ -290,7 +285,7 @@ class Dashboard:
         for w in self.controls.values():
             left += ROW_PX["slider"] if isinstance(w, (W.FloatSlider, W.IntSlider, W.SelectionSlider)) \
                 else ROW_PX["row"]
-        left += ROW_PX["table_row"] * len(self._view.rows)
+        left += ROW_PX["table_row"] * (len(self._view.table()) + bool(self._view.caption))
         fig_w, fig_h = (self.fig.get_size_inches() * self.fig.dpi)
         text = re.sub(r"<[^>]+>", "", self.note.value)
         per_line = max(1, int(fig_w / NOTE_CHAR_PX))
@@ -311,8 +306,8 @@ class Dashboard:
         elif self.live.extend():
             self._extended = True
             self.live.relayout(only_if_labels_changed=True)
+        self._draw()  # the frame first: the readout (and any table computed late) comes after it
         self._show_readout()
-        self._draw()
         return view
 
     def _show(self, view: View) -> View:
@@ -326,43 +321,57 @@ class Dashboard:
 
     def _show_readout(self) -> None:
         view = self._view
-        self.readout.value = _table_html(view.rows) or "&nbsp;"
+        self.readout.value = _table_html(view.table(), view.caption) or "&nbsp;"
         note = view.note + (" " + EXTENDED_NOTE if self._extended else "")
-        self.note.value = f"<div style='font-size:12px;color:#8a4b00;margin-top:4px'>{note}</div>" if note else ""
+        self.note.value = f"<div style='font-size:12px;line-height:1.4;color:#8a4b00;margin-top:4px'>{note}</div>" if note else ""
+
+    def fit_axes(self) -> None:
+        """Fit each axis to what is shown (:meth:`LiveFigure.fit`); a lesson may adjust the result."""
+        self.live.fit()
 
     def rescale(self, draw: bool = True) -> None:
-        """Fit each axis to the visible data (a button press, or a change of scale)."""
-        self.live.fit()
+        """Fit the axes to the visible data (a button press, or a change of scale). With ``draw``,
+        lay out and show the figure, then the readout, whose note no longer says "extended"
+        (:meth:`refresh` passes ``draw=False`` and does both itself, frame first)."""
+        self.fit_axes()
         self._extended = False
-        if hasattr(self, "_view"):
-            self._show_readout()
         if draw:
             self._relayout()
             self._draw()
+            if hasattr(self, "_view"):
+                self._show_readout()
 
     def _relayout(self) -> None:
         self.live.relayout()
 
-    def _prewarm(self) -> None:
-        """Render one frame off screen, so the first slider move costs what later ones do
-        (font and glyph caches, the legend's pixels, the first blit's buffers)."""
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
+    def _first_move(self):
+        """The main slider's value after one step from where it starts (up, or down at the top)."""
+        w = self.controls[self.main]
+        if hasattr(w, "options"):  # a SelectionSlider
+            options = _control_options(w)
+            i = options.index(w.value)
+            return options[i + 1 if i + 1 < len(options) else i - 1]
+        up = w.value + w.step
+        v = up if up <= w.max else w.value - w.step
+        return int(v) if isinstance(w.value, int) else round(v, 10)
 
-        canvas = self.fig.canvas
-        if isinstance(canvas, FigureCanvasAgg):  # ipympl's canvas is one too; this sends nothing
-            FigureCanvasAgg.draw(canvas)  # caches the background and the legend pixels (draw_event)
+    def _prewarm(self) -> None:
+        """Compute the first move's view and render one frame off screen, so the first slider
+        move costs what later ones do: lazy imports on the engine's path (SciPy's Schur form
+        once cost the modifiers dashboard's first move 200 ms), font and glyph caches, the
+        legend's pixels, the first blit's buffers. Nothing is shown or kept of the computed view."""
+        import scipy.linalg  # noqa: F401  (the engine imports it lazily, on its first Schur form)
+
+        self.compute({**self.values(), self.main: self._first_move()})
+        if not self.live.blitter.can_blit():  # outside a kernel nothing was drawn yet
+            self.fig.canvas.draw()  # caches the background and the legend pixels (draw_event)
 
     def _draw(self) -> None:
-        """Show the update: a blit over the cached background when nothing else changed, else a
-        full draw (see :mod:`._blit`)."""
-        if self._canvas_widget or self.render:
-            self.live.blitter.draw(widget=self._canvas_widget)
-            return
+        """Show the update: render it (a blit over the cached background when nothing else
+        changed, else a full draw; see :mod:`._blit`) and send the frame to the browser."""
         from IPython import get_ipython
-        from IPython.display import display
 
-        if get_ipython() is None:  # plain Python (tests, make figures): nothing to display into
+        if not (self.render or get_ipython() is not None):  # plain Python: nothing to show into
             return
-        with self._figure_box:
-            self._figure_box.clear_output(wait=True)
-            display(self.fig)
+        self.live.blitter.draw()
+        self._figure_box.value = _frames.frame_png(self.fig.canvas)

@@ -26,6 +26,10 @@ DRUG_COLORS = {"diazepam": SPECIES_COLORS["diazepam"], "oxazepam": SPECIES_COLOR
                "desmethyldiazepam": SPECIES_COLORS["desmethyldiazepam"]}
 SHORT = {"diazepam": "DZ", "desmethyldiazepam": "DMDZ", "oxazepam": "OX", "lorazepam": "LZ", "temazepam": "TZ"}
 RELATIVE = "÷ own steady-state average"
+#: The readout's rows, each for the young then the elderly group (drugs are the columns, so the
+#: table fits the 360 px controls column even at lecture mode's 14 px).
+TABLE_ROWS = (("half_life_h", "t½ {group} (h)"), ("accumulation_ratio", "accum. {group}"),
+              ("days_to_90pct", "90&#8239;% ss {group} (d)"), ("days_below_10pct", "&lt;10&#8239;% {group} (d)"))
 Y_VIEWS = (UNIT, RELATIVE)
 #: Levels smaller than this fraction of a curve's peak are round-off of the exact solution (a
 #: lorazepam tail 30 days after stopping is 2^-51 of its peak, below double precision, and can come
@@ -93,18 +97,28 @@ class ComparisonDashboard(Dashboard):
         cells = {}
         for i, group in enumerate(lc.GROUPS):
             for drug in lc.COMPARED_DRUGS:
-                course = lc.drug_course(drug, group, v["dose"], interval, v["days"], t, v["metabolite"], UNIT)
+                course = lc.drug_course(drug, group, v["dose"], interval, v["days"], t, v["metabolite"], UNIT,
+                                        washout=False)
                 for sp, row in course.items():
                     y = row["relative"] if relative else row["concentration"]
                     y = np.where(np.abs(y) < ROUNDOFF_FLOOR * np.abs(y).max(), 0.0, y)
                     arts[f"{group}-{sp}"] = Curve(_days(t), y, DRUG_COLORS[sp], "--" if sp != drug else "-",
                                                   sp if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
                     cells[(sp, group)] = row
-        rows = [["young→elderly", "t½ (h)", "accum.", "90&#8239;% ss (d)", "&lt;10&#8239;% (d)"]]
-        for sp in [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]:
-            y, o = cells[(sp, "young adult")], cells[(sp, "elderly")]
-            rows.append([SHORT[sp]] + [f"{_fmt(y[k])} → {_fmt(o[k])}" for k in
-                                       ("half_life_h", "accumulation_ratio", "days_to_90pct", "days_below_10pct")])
+
+        def table():  # after the figure: the washout searches are the slow part of an update
+            for group in lc.GROUPS:
+                for drug in lc.COMPARED_DRUGS:
+                    below = lc.days_below_10pct(drug, group, v["dose"], interval, v["days"], t, v["metabolite"])
+                    for sp, days in below.items():
+                        cells[(sp, group)]["days_below_10pct"] = days
+            shown = [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]
+            rows = [[""] + [SHORT[sp] for sp in shown]]
+            for key, label in TABLE_ROWS:
+                for group, word in (("young adult", "young"), ("elderly", "elderly")):
+                    rows.append([label.format(group=word)] + [_fmt(cells[(sp, group)][key]) for sp in shown])
+            return rows
+
         dose = (f"{v['dose']:g} mg {v['per_day']}× a day for {v['days']} days, the same mg for every drug. "
                 "Equal mg is not equal effect: ")
         note = dose + ("each curve is divided by its own steady-state average, so only the time course is compared "
@@ -112,4 +126,4 @@ class ComparisonDashboard(Dashboard):
                        if relative else "these ng/mL say nothing about which drug acts more.")
         note += (" OX, TZ: their studies found no age relation. Below 10 %: days from the first dose not taken. "
                  "Published group means, not advice.")
-        return View(arts, rows, note)
+        return View(arts, table, note, caption="young, elderly: each drug's own study groups")

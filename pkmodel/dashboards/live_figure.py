@@ -50,18 +50,16 @@ def round_up(value: float) -> float:
 class LiveFigure:
     """The figure of one dashboard: ``update(view)``, ``fit()``, ``extend()``, ``draw()``."""
 
-    def __init__(self, n_axes: int, figsize, title: str, *, legend_loc, log_decades, layout: str = "row"):
-        import matplotlib.pyplot as plt
+    def __init__(self, n_axes: int, figsize, *, legend_loc, log_decades, layout: str = "row"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
 
-        # The figure comes from the backend, not from pyplot, so it is not in pyplot's registry
-        # of open figures. In a notebook every widget message runs IPython's post_execute hook,
-        # where pyplot redraws each registered figure that is stale: dashboards' figures were
-        # redrawn in full after every message, including the browser's own "draw" requests, an
-        # endless loop that kept the kernel busy. A dashboard draws itself when it changes.
-        with plt.ioff():
-            manager = plt.new_figure_manager(0, figsize=figsize, layout="constrained")
-        manager.set_window_title(title)  # also the download's file name
-        self.fig = manager.canvas.figure
+        # A plain Agg figure, outside pyplot's registry of open figures: in a notebook every widget
+        # message runs IPython's post_execute hook, where pyplot redraws each registered figure
+        # that is stale (once an endless loop of full redraws). A dashboard draws itself when it
+        # changes and sends the frame to the browser (:mod:`._frames`).
+        self.fig = Figure(figsize=figsize, layout="constrained")
+        FigureCanvasAgg(self.fig)
         grid = (n_axes, 1) if layout == "column" else (1, n_axes)  # panels side by side, or stacked
         self.axes = list(self.fig.subplots(*grid, squeeze=False).ravel())
         self.artists: dict = {}

@@ -24,7 +24,9 @@ class PopulationDashboard(Dashboard):
     horizon_days = 40
     n_subjects = 200
     seed = 2021
-    _last_sim = (None, None, None)  # (age, result, notes) of the last simulation
+    #: Virtual populations kept, by age (the last few: the species toggle, a slider moved back
+    #: and forth, and the first move, simulated ahead at construction, reuse them).
+    cached_ages = 3
 
     def make_controls(self, W):
         return {
@@ -34,16 +36,19 @@ class PopulationDashboard(Dashboard):
         }
 
     def _simulate(self, age):
-        """The virtual population at ``age``, kept for the last age (the species toggle reuses it).
+        """The virtual population at ``age``, kept for the last :attr:`cached_ages` ages.
 
         Four points per dosing interval (at each dose, i.e. the trough, and every quarter interval
         after it), which keeps a slider step within the latency target."""
-        if self._last_sim[0] != age:
+        cache = self.__dict__.setdefault("_populations", {})  # (a headless lesson has no __init__)
+        if age not in cache:
             p, notes = _quiet(lit.at_age, age)
             batch = lit.virtual_population(p, self.n_subjects, seed=self.seed)
             t = np.arange(0, self.horizon_days * HOURS_PER_DAY + 1, G21_INTERVAL / 4)
-            self._last_sim = (age, simulate(batch, lit.g21_regimen(), t), notes)
-        return self._last_sim[1:]
+            cache[age] = (simulate(batch, lit.g21_regimen(), t), notes)
+            while len(cache) > self.cached_ages:
+                del cache[next(iter(cache))]  # the oldest
+        return cache[age]
 
     def compute(self, v):
         r, notes = self._simulate(v["age"])

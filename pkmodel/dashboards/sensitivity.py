@@ -48,11 +48,9 @@ class SensitivityDashboard(Dashboard):
             return
         self.refresh()
 
-    def rescale(self, draw=True):
-        super().rescale(draw=False)
-        self.axes[0].set_ylim(0, 1.02)
-        if draw:
-            self._draw()
+    def fit_axes(self):
+        super().fit_axes()
+        self.axes[0].set_ylim(0, 1.02)  # effect as a fraction of maximum
 
     def compute(self, v):
         c = np.geomspace(10, 5000, 300)

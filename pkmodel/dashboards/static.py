@@ -53,12 +53,10 @@ def headless_lesson(cls: type[Dashboard], **settings) -> Dashboard:
             raise ValueError(f"unknown control {name!r}; {cls.__name__} has {list(obj.controls)}")
         _check(name, obj.controls[name], value)
         obj.controls[name].value = value
-    obj.live = LiveFigure(cls.n_axes, cls.figsize, cls.title or cls.__name__, legend_loc=obj.legend_loc,
+    obj.live = LiveFigure(cls.n_axes, cls.figsize, legend_loc=obj.legend_loc,
                           log_decades=obj.log_decades, layout=cls.axes_layout)
     obj.fig, obj.axes = obj.live.fig, obj.live.axes
     obj._extended = False
-    obj._canvas_widget = False
-    obj.render = False
     obj.readout = SimpleNamespace(value="")
     obj.note = SimpleNamespace(value="")
     obj._draw = lambda: None  # nothing to show: the caller saves the figure

@@ -48,22 +48,29 @@ class StoppingDashboard(Dashboard):
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 961)
         arts = {}
         start = v["stop_day"]
-        rows = [[f"days from day {start} to", "½: stop", "½: taper", "10 %: stop", "10 %: taper"]]
         drug = v["drug"]
         species = lc.species_of(drug)
+        models = {}
         for name in lit.groups(drug):
             p = lit.preset(name, drug=drug)
+            models[name] = p.model
             r = simulate(p.model, reg, t)
             color = POPULATION_COLORS[name]
             for sp in species:
                 arts[f"{name}-{sp}"] = Curve(_days(t), r.concentration(sp, UNIT), color,
                                              SPECIES_LINESTYLES.get(sp, "-"), f"{SHORT[sp]}, {name}")
-            table = lessons.taper_vs_abrupt(p.model, start_h=start * HOURS_PER_DAY, horizon_h=t[-1], species=species,
-                                            dose_mg=self.dose_mg, interval_h=self.interval_h)
-            for sp in species:
-                rows.append([f"{SHORT[sp]}, {name}"] + [_fmt(table[how][sp][f], 2)
-                                                                for f in lessons.WASHOUT_FRACTIONS
-                                                                for how in lessons.STOP_MODES])
+
+        def table():  # after the figure: the stays-below searches are the slow part of an update
+            rows = [[f"days from day {start} to", "½: stop", "½: taper", "10 %: stop", "10 %: taper"]]
+            for name, model in models.items():
+                days = lessons.taper_vs_abrupt(model, start_h=start * HOURS_PER_DAY, horizon_h=t[-1],
+                                               species=species, dose_mg=self.dose_mg, interval_h=self.interval_h)
+                for sp in species:
+                    rows.append([f"{SHORT[sp]}, {name}"] + [_fmt(days[how][sp][f], 2)
+                                                            for f in lessons.WASHOUT_FRACTIONS
+                                                            for how in lessons.STOP_MODES])
+            return rows
+
         arts["stop"] = Curve(np.array([end_h, end_h]) / HOURS_PER_DAY, np.array([0, 1e9]), "#777777", ":",
                              "last dose", linewidth=1.2, marker=True)
         note = (f"Both ways of stopping counted from day {start}, when the full dose ends: days until the level "
@@ -72,11 +79,5 @@ class StoppingDashboard(Dashboard):
                    f"{drug.capitalize()} falls fast: no long-lived active metabolite. ")
                 + f"Same {self.dose_mg:g} mg regimen for every drug (the days do not depend on the dose). "
                 "The taper is a pharmacokinetic illustration only, never a schedule to follow.")
-        return View(arts, rows, note)
+        return View(arts, table, note)
 
-    def rescale(self, draw=True):
-        self._artists["stop"].set_visible(False)
-        super().rescale(draw=False)
-        self._artists["stop"].set_visible(True)
-        if draw:
-            self._draw()

@@ -30,11 +30,24 @@ G21_TEXT = (f"{G21_DOSE:g} mg {'twice daily' if G21_PER_DAY == 2 else f'{G21_PER
 
 @dataclass
 class View:
-    """What one update shows: artists by stable key, a readout table, and notes."""
+    """What one update shows: artists by stable key, a readout table, and notes.
+
+    ``rows`` is the table, ``[header, row, row, ...]`` of strings, or a function of no arguments
+    that returns it: a lesson whose numbers take longer than its curves (a washout search, say)
+    passes one, and the dashboard sends the new figure first and fills the table just after.
+    :meth:`table` gives the rows either way (computed once). ``caption`` is a line shown above
+    the table.
+    """
 
     artists: dict
-    rows: list = field(default_factory=list)  # [header, row, row, ...] of strings
+    rows: list = field(default_factory=list)
     note: str = ""
+    caption: str = ""  # a line above the table (what its cells are)
+
+    def table(self) -> list:
+        if callable(self.rows):
+            self.rows = self.rows()
+        return self.rows
 
 
 def _days(times_h):

@@ -75,8 +75,8 @@ def assumed_oral_absorption(drug: str, *, absorption_half_life_h: float = 0.5,
 
 def midpoint(low: Value, high: Value, what: str) -> Value:
     """The midpoint of a reported range (a group's age, when its mean is not reported), derived."""
-    return derived((low.value + high.value) / 2, low.unit, f"midpoint of {what} {low.value:g}-{high.value:g} "
-                   f"{low.unit} (group mean not in the verified figures)", low, high)
+    return mean_of(low, high, f"midpoint of {what} {low.value:g}-{high.value:g} {low.unit} "
+                   "(group mean not in the verified figures)")
 
 
 def no_age_relation(*, drug: str, study: str, finding: str, cl_per_kg: dict[str, Value], t_half: dict[str, Value],

@@ -6,7 +6,8 @@ The DOM contract of the notebooks (see tests/browser/README.md):
   * at least one toggle (ToggleButtons / ToggleButton / Dropdown / Checkbox /
     RadioButtons) has class ``pk-toggle``;
   * live readouts are an HTML widget with class ``pk-readout``;
-  * figures are ipympl canvases inside the dashboard.
+  * figures are ``img.pk-figure`` (pkmodel's dashboards: an ipywidgets Image of PNG frames) or
+    ipympl canvases (the harness's demo dashboards, plain ``%matplotlib widget`` code).
 
 Shared by the tests and ``benchmarks/bench_browser.py``.
 """
@@ -23,42 +24,66 @@ from urllib.parse import quote
 
 DASHBOARD = ".pk-dashboard"
 SLIDER_HANDLE = ".pk-main-slider .noUi-handle"
-CANVAS = ".jupyter-matplotlib-canvas-div canvas"
+FIGURE = "img.pk-figure, .jupyter-matplotlib-canvas-div canvas"
 WIDGET_VIEW = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]'
 
-# Installed before any page script runs: timestamps (page clock) of every
-# drawImage onto an on-page canvas, i.e. when ipympl paints a new frame.
+# Installed before any page script runs: timestamps (page clock) of every new frame of a
+# figure: a drawImage onto an on-page canvas (ipympl), or the load of a new PNG frame into an
+# img.pk-figure (pkmodel's dashboards). Each record gets the next animation frame's time
+# (``painted``: the browser can show it; for an image, once it is decoded) and, while
+# ``__pkSign`` is set (benchmarks), a fingerprint of what was drawn: for a canvas a hash of its
+# pixels; for an image a serial number, since an Image widget's frame only reaches the page
+# when its bytes change.
 INIT_SCRIPT = r"""
 (() => {
   if (window.__pkDraws) return;
   window.__pkDraws = [];
+  window.__pkWake = null;
+  const record = (target, sig, decoded) => {
+    const rec = {canvas: target, t: performance.now(), painted: null, sig: sig};
+    window.__pkDraws.push(rec);
+    const paint = () => requestAnimationFrame(() => {
+      rec.painted = performance.now(); if (window.__pkWake) window.__pkWake(); });
+    if (decoded) decoded.then(paint, paint); else paint();
+  };
   const orig = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (...args) {
     const r = orig.apply(this, args);
     const c = this.canvas;
     if (c && c.isConnected) {
-      const t = performance.now();
-      const rec = {canvas: c, t: t, painted: null, sig: null};
+      let sig = null;
       if (window.__pkSign && c.width && c.height) {  // benchmarks: fingerprint what was drawn
         const px = new Uint32Array(this.getImageData(0, 0, c.width, c.height).data.buffer);
         let h = 2166136261 >>> 0;
         for (let i = 0; i < px.length; i += 3) { h ^= px[i]; h = Math.imul(h, 16777619) >>> 0; }
-        rec.sig = h;
+        sig = h;
       }
-      window.__pkDraws.push(rec);
-      requestAnimationFrame(() => { rec.painted = performance.now(); });
+      record(c, sig);
     }
     return r;
   };
+  let serial = 0;
+  document.addEventListener('load', (e) => {
+    const img = e.target;
+    if (img instanceof HTMLImageElement && img.classList.contains('pk-figure') && img.isConnected)
+      record(img, 'frame-' + (++serial), img.decode());  // painted: decoded, then the next frame
+  }, true);
 })();
 """
 
-# Signature of all figure canvases under an element: a cheap hash of each
-# canvas's PNG data URL, plus whether anything has been painted at all.
+# Signature of all figures under an element: a cheap hash of each figure's
+# PNG data URL (an image is first drawn onto a scratch canvas), plus its size.
 JS_CANVAS_SIGNATURE = r"""
 (el) => {
   const out = [];
-  for (const c of el.querySelectorAll('.jupyter-matplotlib-canvas-div canvas')) {
+  for (const f of el.querySelectorAll('img.pk-figure, .jupyter-matplotlib-canvas-div canvas')) {
+    let c = f;
+    if (f instanceof HTMLImageElement) {
+      if (!f.complete || !f.naturalWidth) { out.push('empty'); continue; }
+      c = document.createElement('canvas');
+      c.width = f.naturalWidth; c.height = f.naturalHeight;
+      c.getContext('2d').drawImage(f, 0, 0);
+    }
     if (!c.width || !c.height) { out.push('empty'); continue; }
     const s = c.toDataURL();
     let h = 2166136261 >>> 0;
@@ -71,9 +96,10 @@ JS_CANVAS_SIGNATURE = r"""
 
 JS_CANVAS_PAINTED = r"""
 (el) => {
+  const imgs = [...el.querySelectorAll('img.pk-figure')];
   const cs = [...el.querySelectorAll('.jupyter-matplotlib-canvas-div canvas.mpl-canvas, .jupyter-matplotlib-canvas-div canvas:first-child')];
-  if (!cs.length) return true;            // no figure: nothing to wait for
-  return cs.every(c => {
+  if (!cs.length && !imgs.length) return true;            // no figure: nothing to wait for
+  return imgs.every(i => i.complete && i.naturalWidth > 0) && cs.every(c => {
     if (!c.width || !c.height) return false;
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 3; i < d.length; i += 4 * 97) if (d[i] !== 0) return true;
@@ -416,11 +442,11 @@ def wait_widgets_rendered(page, expected: int = 0, timeout: float = 60.0,
         return state["problems"] or (state["pending"] == 0 and state["views"] >= expected)
 
     wait_until(done, timeout, "widget views to render")
-    # ipympl paints its first frame after the view is created
+    # an ipympl canvas paints its first frame after the view is created; an image loads its PNG
     for i in range(page.locator(DASHBOARD).count()):
         el = page.locator(DASHBOARD).nth(i)
         wait_until(lambda: el.evaluate(JS_CANVAS_PAINTED), paint_timeout,
-                   f"the ipympl figure of dashboard {i} to be painted (no frame from the kernel)")
+                   f"the figure of dashboard {i} to be painted (no frame from the kernel)")
     return state
 
 
@@ -442,7 +468,7 @@ def slider_value(dash) -> str:
 
 
 def wait_stable(dash, quiet: float = 0.25, timeout: float = 10.0) -> str:
-    """Wait until the figure has not changed for ``quiet`` seconds (ipympl may
+    """Wait until the figure has not changed for ``quiet`` seconds (an ipympl canvas may
     redraw once after its first resize)."""
     deadline = time.monotonic() + timeout
     sig = canvas_signature(dash)
@@ -550,6 +576,15 @@ def change_toggle(toggle) -> str:
     raise DashboardError("pk-toggle of unknown kind: " + toggle.evaluate("e => e.outerHTML.slice(0, 200)"))
 
 
+# Readout tables wider than the box that holds them (their last column is then cut off).
+JS_CUT_READOUTS = r"""
+(dash) => [...dash.querySelectorAll('.pk-readout table')].map(t => {
+  const box = t.closest('.pk-readout').getBoundingClientRect(), r = t.getBoundingClientRect();
+  return r.right > box.right + 1 ? `readout table ${Math.round(r.width)} px wide in a ${Math.round(box.width)} px box` : null;
+}).filter(x => x)
+"""
+
+
 @dataclass
 class DashboardReport:
     index: int
@@ -579,11 +614,12 @@ def exercise_dashboard(page, index: int, screenshot: Path | None = None,
     rep = DashboardReport(index)
     dash.scroll_into_view_if_needed()
     n_handles = dash.locator(SLIDER_HANDLE).count()
-    n_canvas = dash.locator(CANVAS).count()
+    n_canvas = dash.locator(FIGURE).count()
     if not n_handles:
         rep.notes.append("no .pk-main-slider with a slider handle inside the dashboard")
     if not n_canvas:
-        rep.notes.append("no ipympl canvas inside the dashboard")
+        rep.notes.append("no figure (img.pk-figure or ipympl canvas) inside the dashboard")
+    rep.notes += [f"{c} (its last column is cut off)" for c in dash.evaluate(JS_CUT_READOUTS)]
     if screenshot is not None:
         # a dashboard just scrolled into view may still receive its first full frame
         wait_stable(dash, quiet=1.0)

@@ -25,9 +25,11 @@ JS_LAYOUT = """() => {
                 .map(e => e.innerText.slice(0, 60));
   const dashes = [...document.querySelectorAll('.pk-dashboard')].map(d => {
     const r = d.getBoundingClientRect();
-    const c = d.querySelector('canvas'), cr = c ? c.getBoundingClientRect() : {width: 0};
+    const c = d.querySelector('img.pk-figure, canvas'), cr = c ? c.getBoundingClientRect() : {width: 0};
     const tracks = [...d.querySelectorAll('.noUi-target')].map(t => t.getBoundingClientRect().width);
-    return {right: r.right, width: r.width, height: r.height, canvas: cr.width, tracks};
+    const cut = [...d.querySelectorAll('.pk-readout table')].filter(
+      t => t.getBoundingClientRect().right > t.closest('.pk-readout').getBoundingClientRect().right + 1).length;
+    return {right: r.right, width: r.width, height: r.height, canvas: cr.width, tracks, cut};
   });
   return {vw, vh, scrollWidth: document.documentElement.scrollWidth, plain, dashes,
           text: document.body.innerText,
@@ -62,6 +64,8 @@ def _check_layout(layout, relpath, size):
             problems.append(f"dashboard {i} taller than the screen ({d['height']:.0f} > {layout['vh']} px)")
         if d["canvas"] < 800:
             problems.append(f"dashboard {i}: figure only {d['canvas']:.0f} px wide")
+        if d["cut"]:
+            problems.append(f"dashboard {i}: {d['cut']} readout table(s) wider than their box (last column cut off)")
         if any(t < 250 for t in d["tracks"]):
             problems.append(f"dashboard {i}: slider tracks {d['tracks']} px (want >= 250)")
     assert not problems, f"{relpath} at {size}:\n" + "\n".join(problems)

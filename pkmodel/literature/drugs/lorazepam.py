@@ -23,7 +23,7 @@ from ..covariates import age_input, interpolate, warn_outside, weight_input
 from ..drug import Drug, PublishedGroup, Species
 from ..simple import disposition, midpoint, one_compartment_preset
 from ..sources import Population, Source, register_sources
-from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, derived, reported
+from ..values import CV_CONJUGATED_METABOLITES, NO_ABSORPTION_LAG, derived, mean_of, reported
 
 register_sources(Source(
     "G79L", "Greenblatt DJ, Allen MD, Locniskar A, Harmatz JS, Shader RI", 1979,
@@ -70,8 +70,7 @@ KA = derived(_ka_for_tmax(G79L_TMAX_MAX.value, G79L_T_HALF["elderly"].value), "1
              "ka: the slowest absorption with G79L's peaks within 2.5 h (solved for the elderly t1/2 15.9 h, one "
              "compartment); its absorption t1/2 (about 29 min) is within G79L's 'at most 45 min'",
              G79L_TMAX_MAX, G79L_T_HALF["elderly"], G79L_ABSORPTION_HALF_LIFE_MAX)
-BIOAVAILABILITY = derived((G79L_F_LOW.value + G79L_F_HIGH.value) / 2, "1", "midpoint of G79L's 80-100 % absorbed",
-                          G79L_F_LOW, G79L_F_HIGH)
+BIOAVAILABILITY = mean_of(G79L_F_LOW, G79L_F_HIGH, "midpoint of G79L's 80-100 % absorbed")
 
 MOLAR_MASS = 321.16  #: g/mol, C15H10Cl2N2O2
 

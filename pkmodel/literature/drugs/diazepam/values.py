@@ -5,7 +5,7 @@ its named teaching assumptions."""
 from __future__ import annotations
 
 from ....units import LN2, MINUTES_PER_HOUR
-from ...values import assumption, derived, reported
+from ...values import assumption, derived, mean_of, reported
 from . import sources as _sources  # noqa: F401  (registers the sources these values cite)
 
 # ----- teaching assumptions (no primary source; named, documented, overridable) ----------------
@@ -42,15 +42,12 @@ G21_INTERVAL_H = reported(12.0, "h", "G21", "twice daily dosing")
 G21_DAYS = reported(15.0, "d", "G21", "15 days of dosing")
 
 #: Elderly/young clearance ratio: the midpoint of G21's 30-35 % higher Css (Css = F*D/(CL*tau)).
-ELDERLY_CL_DIVISOR = derived((G21_CSS_RISE_LOW.value + G21_CSS_RISE_HIGH.value) / 2, "1",
-                             "midpoint of G21's 30-35 % higher Css; Css ~ 1/CL, so elderly CL = young CL / 1.325",
-                             G21_CSS_RISE_LOW, G21_CSS_RISE_HIGH)
-G21_YOUNG_AGE = derived((G21_YOUNG_AGE_MIN.value + G21_YOUNG_AGE_MAX.value) / 2, "y",
-                        "midpoint of the young group's age range (group mean not in the verified figures)",
-                        G21_YOUNG_AGE_MIN, G21_YOUNG_AGE_MAX)
-G21_ELDERLY_AGE = derived((G21_ELDERLY_AGE_MIN.value + G21_ELDERLY_AGE_MAX.value) / 2, "y",
-                          "midpoint of the elderly group's age range (group mean not in the verified figures)",
-                          G21_ELDERLY_AGE_MIN, G21_ELDERLY_AGE_MAX)
+ELDERLY_CL_DIVISOR = mean_of(G21_CSS_RISE_LOW, G21_CSS_RISE_HIGH,
+                             "midpoint of G21's 30-35 % higher Css; Css ~ 1/CL, so elderly CL = young CL / 1.325")
+G21_YOUNG_AGE = mean_of(G21_YOUNG_AGE_MIN, G21_YOUNG_AGE_MAX,
+                        "midpoint of the young group's age range (group mean not in the verified figures)")
+G21_ELDERLY_AGE = mean_of(G21_ELDERLY_AGE_MIN, G21_ELDERLY_AGE_MAX,
+                          "midpoint of the elderly group's age range (group mean not in the verified figures)")
 
 # K75: age and liver disease
 K75_T_HALF_AT_20 = reported(20.0, "h", "K75", "DZ t1/2 about 20 h at 20 y (linear in age)")
@@ -85,10 +82,10 @@ G80_YOUNG_AGE_MIN = reported(21.0, "y", "G80", "youngest of the young groups")
 G80_YOUNG_AGE_MAX = reported(37.0, "y", "G80", "oldest of the young groups")
 G80_ELDERLY_AGE_MIN = reported(61.0, "y", "G80", "youngest of the elderly groups")
 G80_ELDERLY_AGE_MAX = reported(84.0, "y", "G80", "oldest of the elderly groups")
-G80_YOUNG_AGE = derived((G80_YOUNG_AGE_MIN.value + G80_YOUNG_AGE_MAX.value) / 2, "y", "midpoint of 21-37 y, taken as the young groups' mean age (not reported)",
-                        G80_YOUNG_AGE_MIN, G80_YOUNG_AGE_MAX)
-G80_ELDERLY_AGE = derived((G80_ELDERLY_AGE_MIN.value + G80_ELDERLY_AGE_MAX.value) / 2, "y", "midpoint of 61-84 y, taken as the elderly groups' mean age (not reported)",
-                          G80_ELDERLY_AGE_MIN, G80_ELDERLY_AGE_MAX)
+G80_YOUNG_AGE = mean_of(G80_YOUNG_AGE_MIN, G80_YOUNG_AGE_MAX,
+                        "midpoint of 21-37 y, taken as the young groups' mean age (not reported)")
+G80_ELDERLY_AGE = mean_of(G80_ELDERLY_AGE_MIN, G80_ELDERLY_AGE_MAX,
+                          "midpoint of 61-84 y, taken as the elderly groups' mean age (not reported)")
 
 # Absorption (ABS)
 ABS_LAG_MIN = reported(12.0, "min", "ABS", "mean lag before absorption ~12 min, n=37, 19-79 y")
