@@ -30,6 +30,20 @@ from .units import HOURS_PER_DAY, ML_MIN_TO_L_H
 G21_DOSE_MG = lit.diazepam.v.G21_DOSE_MG.value
 G21_INTERVAL_H = lit.diazepam.v.G21_INTERVAL_H.value
 G21_DAYS = int(lit.diazepam.v.G21_DAYS.value)
+#: The end of G21's dosing, h: day 15, one interval after the 30th and last dose, where the next
+#: dose would have fallen. Every readout's "at day 15" is the level at this time: the last trough.
+G21_END_H = G21_DAYS * HOURS_PER_DAY
+
+
+def grid_index(times_h, time_h: float) -> int:
+    """Index of ``time_h`` in the sorted grid ``times_h``, which must hold it exactly (a readout
+    that quotes a time reads the curve there, not at a neighbouring point)."""
+    t = np.asarray(times_h, dtype=float)
+    i = int(np.searchsorted(t, time_h))
+    if i == t.size or t[i] != time_h:
+        raise ValueError(f"times_h must contain time_h = {time_h:g} h exactly; the grid runs "
+                         f"{t[0]:g}-{t[-1]:g} h in {t.size} points without it")
+    return i
 
 #: The illustrative taper of lesson 5: three one-week steps at 3/4, 1/2 and 1/4 of the dose.
 #: A pharmacokinetic illustration only, never a schedule to follow.

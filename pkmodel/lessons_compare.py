@@ -20,6 +20,7 @@ Example
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -77,8 +78,17 @@ def steady_state_average(model, species: str, dose_mg: float, interval_h: float,
 
 
 def comparison_regimen(dose_mg: float, interval_h: float, days: int) -> Regimen:
-    """``dose_mg`` every ``interval_h`` h for ``days`` days (every dose before day ``days``)."""
-    days = check.positive("days", days)
+    """``dose_mg`` every ``interval_h`` h for ``days`` days (every dose before day ``days``).
+
+    The same (immutable) :class:`Regimen` for the same numbers: the comparison dashboard asks
+    for it once per drug and group on every move, and building 30-120 doses costs more than
+    simulating them."""
+    return _regimen(check.positive("dose_mg (mg)", dose_mg), check.positive("interval_h (h)", interval_h),
+                    check.positive("days", days))
+
+
+@functools.lru_cache(maxsize=16)
+def _regimen(dose_mg: float, interval_h: float, days: float) -> Regimen:
     return repeated(dose_mg, interval_h, until=days * HOURS_PER_DAY)
 
 
@@ -106,7 +116,7 @@ def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: 
     r"""One drug in one group on the regimen: curves and the lesson's numbers, per species.
 
     Returns ``{species: {"concentration", "relative", "steady_state_average", "half_life_h",
-    "accumulation_ratio", "days_to_90pct", "days_below_10pct"}}``:
+    "accumulation_ratio", "days_to_90pct", "days_below_10pct", "result"}}``:
 
     * ``relative`` is the curve divided by the species' own :math:`\bar C_{ss}`
       (:func:`steady_state_average`): 1 is that species' steady-state average, whatever its potency;
@@ -114,7 +124,8 @@ def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: 
       :math:`\log_2 10\;t_{1/2}` from the terminal half-life (:func:`pkmodel.metrics.accumulation_ratio`,
       :func:`pkmodel.metrics.time_to_steady_state`);
     * ``days_below_10pct`` (:func:`days_below_10pct`; left out with ``washout=False``, the slow
-      part, which a dashboard fills in after drawing the curves).
+      part, which a dashboard fills in after drawing the curves, from ``result``);
+    * ``result``: the course's :class:`~pkmodel.result.Result` (the same object for every species).
     """
     _drug(drug, COMPARED_DRUGS)
     dose_mg = check.positive("dose_mg (mg)", dose_mg)
@@ -129,21 +140,30 @@ def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: 
         th = model.half_life(sp)
         out[sp] = {"concentration": c, "relative": c / css, "steady_state_average": css, "half_life_h": th,
                    "accumulation_ratio": metrics.accumulation_ratio(th, interval_h),
-                   "days_to_90pct": metrics.time_to_steady_state(th, 0.9) / HOURS_PER_DAY}
+                   "days_to_90pct": metrics.time_to_steady_state(th, 0.9) / HOURS_PER_DAY, "result": r}
         if washout:
             out[sp]["days_below_10pct"] = _days_below(r, sp, days, times_h)
     return out
 
 
 def days_below_10pct(drug: str, group: str, dose_mg: float, interval_h: float, days: int, times_h,
-                     metabolite: bool = True) -> dict:
+                     metabolite: bool = True, *, result=None) -> dict:
     """``{species: days}`` from the first dose not given (day ``days``) until the level is below
     :data:`WASHOUT_FRACTION` of its highest value from then on (:func:`pkmodel.metrics.time_below_fraction`,
-    to 0.05 h); ``inf`` if not within ``times_h``. The same numbers as :func:`drug_course`'s."""
+    to 0.05 h); ``inf`` if not within ``times_h``. The same numbers as :func:`drug_course`'s.
+
+    ``result``: that course's ``"result"`` from :func:`drug_course` (same arguments), which saves
+    simulating it again; ``None`` simulates it."""
     _drug(drug, COMPARED_DRUGS)
-    model, _ = _course_constants(drug, group, "ng/mL")
     times_h = np.asarray(times_h, dtype=float)
-    r = simulate(model, comparison_regimen(dose_mg, interval_h, days), times_h)
+    if result is None:
+        model, _ = _course_constants(drug, group, "ng/mL")
+        r = simulate(model, comparison_regimen(dose_mg, interval_h, days), times_h)
+    elif not np.array_equal(result.times, times_h):
+        raise ValueError("result must be the course's Result on times_h (drug_course(...)['result'] with the same "
+                         f"times); got one on {result.times.size} times for {times_h.size} times_h")
+    else:
+        r = result
     return {sp: _days_below(r, sp, days, times_h) for sp in species_of(drug, metabolite)}
 
 
@@ -161,7 +181,7 @@ def compare_drugs(dose_mg: float, interval_h: float, days: int, *, drugs=COMPARE
     ``horizon_days`` (from the first dose) bounds the search for 10 %; past it the answer is ``inf``.
     """
     times = np.linspace(0.0, horizon_days * HOURS_PER_DAY, int(horizon_days * 8) + 1)
-    return {d: {g: {sp: {k: v for k, v in row.items() if k not in ("concentration", "relative")}
+    return {d: {g: {sp: {k: v for k, v in row.items() if k not in ("concentration", "relative", "result")}
                     for sp, row in drug_course(d, g, dose_mg, interval_h, days, times, metabolite, unit).items()}
                 for g in groups} for d in drugs}
 

@@ -133,3 +133,32 @@ def test_days_until_stays_below_refuses_bad_steps_and_ends_at_floating_point_res
     exact_h = T_HALF
     got_h = lessons.days_until_stays_below(r, "drug", 0.5, 1e-9, 400.0, tolerance_h=1e-15) * 24
     assert exact_h - 1e-9 <= got_h <= exact_h + 1e-9
+
+
+def test_grid_index_finds_a_time_only_when_it_is_on_the_grid():
+    t = np.arange(0, 40 * 24 + 1, 3.0)
+    assert t[lessons.grid_index(t, lessons.G21_END_H)] == 360.0 == lessons.G21_END_H
+    with pytest.raises(ValueError, match=r"times_h must contain time_h = 360 h exactly"):
+        lessons.grid_index(np.linspace(0, 100, 7), lessons.G21_END_H)
+    with pytest.raises(ValueError, match="exactly"):
+        lessons.grid_index(np.arange(0, 400, 7.0), 360.0)
+
+
+def test_every_day_15_readout_is_the_level_at_360_h():
+    """Population and interactions readouts quote "day 15": both are the exact level at
+    G21_END_H (Result.at, the analytic solution), not at a neighbouring grid point."""
+    from pkmodel.dashboards import DASHBOARDS
+
+    pop = DASHBOARDS["population"]()
+    v = pop.values()
+    r, _ = pop._simulate(v["age"])
+    at_end = np.asarray(r.at([lessons.G21_END_H]).concentration("diazepam", "ng/mL"))[:, 0]
+    median_before = np.percentile(np.asarray(r.at([lessons.G21_END_H - 3]).concentration("diazepam", "ng/mL"))[:, 0], 50)
+    shown = f">{np.percentile(at_end, 50):.3g}<"
+    assert shown in pop.readout.value and f">{median_before:.3g}<" not in pop.readout.value
+
+    ixd = DASHBOARDS["interactions"]()
+    preset = lit.at_age(ixd.values()["age"])
+    alone = pkmodel.simulate(preset.model, lit.g21_regimen(), [0.0, lessons.G21_END_H]).concentration(
+        "diazepam", "ng/mL")[-1]
+    assert f">{alone:.3g}<" in ixd.readout.value

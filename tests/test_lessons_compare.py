@@ -210,11 +210,26 @@ def test_days_below_10pct_alone_gives_drug_courses_numbers():
         full = lc.drug_course(drug, "elderly", 2.5, 12.0, 15, t)
         light = lc.drug_course(drug, "elderly", 2.5, 12.0, 15, t, washout=False)
         below = lc.days_below_10pct(drug, "elderly", 2.5, 12.0, 15, t)
-        assert set(below) == set(full)
+        reused = lc.days_below_10pct(drug, "elderly", 2.5, 12.0, 15, t, result=light[drug]["result"])
+        assert set(below) == set(full) == set(reused)
         for sp, row in full.items():
             assert "days_below_10pct" not in light[sp]
-            assert below[sp] == row["days_below_10pct"]
+            assert below[sp] == row["days_below_10pct"] == reused[sp]
             assert np.array_equal(light[sp]["concentration"], row["concentration"])
+
+
+def test_days_below_10pct_refuses_a_result_on_other_times():
+    t = np.linspace(0, 45 * 24, 1081)
+    other = lc.drug_course("oxazepam", "elderly", 2.5, 12.0, 15, t[::2], washout=False)["oxazepam"]["result"]
+    with pytest.raises(ValueError, match="result must be the course's Result on times_h"):
+        lc.days_below_10pct("oxazepam", "elderly", 2.5, 12.0, 15, t, result=other)
+
+
+def test_compare_drugs_leaves_out_curves_and_results():
+    table = lc.compare_drugs(2.5, 12.0, 15, drugs=("oxazepam",), horizon_days=20)
+    row = table["oxazepam"]["elderly"]["oxazepam"]
+    assert not {"concentration", "relative", "result"} & set(row)
+    assert row["days_below_10pct"] > 0
 
 
 def test_per_drug_constants_follow_a_drug_registered_again():
@@ -238,3 +253,15 @@ def test_drug_course_refuses_a_dose_of_zero():
         lc.drug_course("oxazepam", "elderly", 0.0, 12.0, 15, np.linspace(0, 100, 11))
     with pytest.raises(ValueError, match=r"interval_h \(h\)"):
         lc.drug_course("oxazepam", "elderly", 2.5, 0.0, 15, np.linspace(0, 100, 11))
+
+
+def test_comparison_regimen_is_built_once_and_checks_its_numbers():
+    from pkmodel.regimen import repeated
+
+    a = lc.comparison_regimen(2.5, 12.0, 15)
+    assert a is lc.comparison_regimen(2.5, 12, 15.0)  # cached: the same immutable Regimen
+    assert a == repeated(2.5, 12.0, until=15 * 24) and len(a) == 30
+    for args, name in (((0.0, 12.0, 15), r"dose_mg \(mg\)"), ((2.5, -1.0, 15), r"interval_h \(h\)"),
+                       ((2.5, 12.0, float("nan")), "days")):
+        with pytest.raises(ValueError, match=name):
+            lc.comparison_regimen(*args)

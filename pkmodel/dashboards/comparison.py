@@ -109,7 +109,8 @@ class ComparisonDashboard(Dashboard):
         def table():  # after the figure: the washout searches are the slow part of an update
             for group in lc.GROUPS:
                 for drug in lc.COMPARED_DRUGS:
-                    below = lc.days_below_10pct(drug, group, v["dose"], interval, v["days"], t, v["metabolite"])
+                    below = lc.days_below_10pct(drug, group, v["dose"], interval, v["days"], t, v["metabolite"],
+                                                result=cells[(drug, group)]["result"])
                     for sp, days in below.items():
                         cells[(sp, group)]["days_below_10pct"] = days
             shown = [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]

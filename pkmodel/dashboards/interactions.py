@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import lessons
 from .. import lessons_interactions as li
 from .. import literature as lit
 from ..literature import interactions as ix
 from ..plots import OKABE_ITO, label_concentration_axes
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_DAYS, UNIT, Curve, View, _days, _fmt, _quiet
+from .view import G21_DAYS, G21_END_H, UNIT, Curve, View, _days, _fmt, _quiet
 
 
 class InteractionsDashboard(Dashboard):
@@ -61,7 +62,7 @@ class InteractionsDashboard(Dashboard):
                 "c-with": Curve(x, out["concentration_with"], with_, "--", "with the partner", linewidth=2.4),
                 "e-alone": Curve(x, out["effect_alone"], alone, "-", "_", ax=1, linewidth=1.6),
                 "e-with": Curve(x, out["effect_with"], with_, "--", "_", ax=1, linewidth=2.4)}
-        day = np.searchsorted(t, G21_DAYS * HOURS_PER_DAY) - 1
+        day = lessons.grid_index(t, G21_END_H)  # the last trough (the grid is hourly)
         rows = [[f"{rec.key}: {rec.kind}", "alone", "with"],
                 [f"DZ day {G21_DAYS} (ng/mL)", _fmt(out["concentration_alone"][day]), _fmt(out["concentration_with"][day])],
                 ["illustrative effect", _fmt(out["effect_alone"][day], 2), _fmt(out["effect_with"][day], 2)]]

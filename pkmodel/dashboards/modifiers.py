@@ -13,7 +13,7 @@ from ..plots import OKABE_ITO, SPECIES_LINESTYLES, SPECIES_SHORT
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_DAYS, G21_TEXT, UNIT, Curve, View, _days, _fmt, _quiet
+from .view import G21_TEXT, UNIT, Curve, View, _days, _fmt, _quiet
 
 
 GENOTYPES = lit.GENOTYPES
@@ -65,7 +65,7 @@ class ModifiersDashboard(Dashboard):
         rows = [[f"age {v['age']} y", "no change", "with changes"],
                 ["DZ t½ (h)", _fmt(base.model.half_life("diazepam")), _fmt(changed.model.half_life("diazepam"))],
                 ["DZ CL (L/h)", _fmt(base.clearance("diazepam")), _fmt(changed.clearance("diazepam"))],
-                [f"DZ level at day {G21_DAYS} (×)", "1", _fmt(avg["mod"] / avg["base"])]]
+                ["DZ average, last interval (×)", "1", _fmt(avg["mod"] / avg["base"])]]
         note = (f"{G21_TEXT} (G21). Baseline: the K75 lifespan model at this age, read as each "
                 "study's baseline group (CYP2C19 wt/wt for the genotype, the controls for the others); each change "
                 "is its study's ratio to that baseline. ")

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import lessons
 from .. import literature as lit
 from ..plots import OKABE_ITO, SPECIES_LINESTYLES, age_color
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_DAYS, G21_INTERVAL, G21_TEXT, UNIT, Band, Curve, View, _days, _fmt, _quiet
+from .view import G21_DAYS, G21_END_H, G21_INTERVAL, G21_TEXT, UNIT, Band, Curve, View, _days, _fmt, _quiet
 
 
 class PopulationDashboard(Dashboard):
@@ -62,7 +63,7 @@ class PopulationDashboard(Dashboard):
         for i in range(3):
             arts[f"ind{i}"] = Curve(_days(t), conc[i], OKABE_ITO["black"], "-", "three individuals" if i == 0 else "_",
                                     linewidth=0.8, alpha=0.6)
-        day15 = np.searchsorted(t, G21_DAYS * HOURS_PER_DAY) - 1
+        day15 = lessons.grid_index(t, G21_END_H)  # the last trough (every interval/4 is on the grid)
         rows = [[f"at day {G21_DAYS} (ng/mL)", "value"],
                 ["5th percentile", _fmt(lo[day15])], ["median", _fmt(med[day15])],
                 ["95th percentile", _fmt(hi[day15])], ["95th ÷ 5th", _fmt(hi[day15] / lo[day15])]]

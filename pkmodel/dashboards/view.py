@@ -23,6 +23,7 @@ G21_DOSE = lessons.G21_DOSE_MG
 G21_INTERVAL = lessons.G21_INTERVAL_H
 G21_PER_DAY = int(round(HOURS_PER_DAY / G21_INTERVAL))
 G21_DAYS = lessons.G21_DAYS
+G21_END_H = lessons.G21_END_H
 #: "2.5 mg twice daily for 15 days", built from the same records.
 G21_TEXT = (f"{G21_DOSE:g} mg {'twice daily' if G21_PER_DAY == 2 else f'{G21_PER_DAY} times a day'} "
             f"for {G21_DAYS} days")

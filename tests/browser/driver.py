@@ -241,6 +241,31 @@ dash2.add_class("pk-dashboard")
 dash2
 '''
 
+# The pipeline's floor: a slider that swaps pre-encoded frames of a dashboard's size into an
+# ipywidgets.Image, with no other work in the kernel. What a key press costs that no lesson
+# code can remove (widget message, server, kernel round trip, image decode, paint).
+DEMO_FLOOR = r'''import numpy as np
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from pkmodel.dashboards._frames import frame_png
+
+frames = []
+for k in range(4):
+    f = Figure(figsize=(4.8, 3.9)); FigureCanvasAgg(f)
+    t = np.linspace(0, 48, 400)
+    f.add_subplot().plot(t, 10 * np.exp(-(0.05 + 0.05 * k) * t))
+    f.canvas.draw(); frames.append(frame_png(f.canvas))
+floor = widgets.IntSlider(value=0, min=0, max=100, description="frame")
+floor.add_class("pk-main-slider")
+img = widgets.Image(value=frames[0], format="png")
+img.add_class("pk-figure")
+floor.observe(lambda ch: setattr(img, "value", frames[ch["new"] % len(frames)]), "value")
+dash3 = widgets.HBox([floor, img])
+dash3.add_class("pk-dashboard")
+dash3
+'''
+
 DEMO_PLAIN = r'''import ipywidgets as widgets
 widgets.HTML("<b>no dashboard here</b>")
 '''
@@ -263,6 +288,7 @@ def write_demo_notebooks(directory: Path) -> dict[str, Path]:
             new_code_cell(DEMO_DASHBOARD),
             new_code_cell(DEMO_DASHBOARD_2),
         ],
+        "93_demo_floor.ipynb": [new_markdown_cell("# Pipeline floor (benchmark only)"), new_code_cell(DEMO_FLOOR)],
         "91_demo_plain.ipynb": [new_markdown_cell("# No dashboard"), new_code_cell(DEMO_PLAIN)],
         "92_demo_broken.ipynb": [new_code_cell(DEMO_BROKEN), new_code_cell(DEMO_BROKEN_2)],
     }
