@@ -13,6 +13,11 @@ one an instructor makes in front of a class) and is also reported on its own.
 
 Target: median <= 60 ms, p95 <= 120 ms, first move included.
 
+With ``--demo``, two reference rows are timed the same way, not held to the targets: plain
+ipympl dashboards (the ratio column), and a floor (``93_demo_floor``), a slider that only swaps
+ready-made frames of a dashboard's size into an ``ipywidgets.Image``: what a key press costs in
+this browser, server and kernel before any lesson code runs.
+
 Also reported: each notebook's kernel memory after Run All (resident set, MB), for instructors
 sizing a JupyterHub for a class (target <= 200 MB per kernel).
 

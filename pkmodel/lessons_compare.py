@@ -159,9 +159,10 @@ def days_below_10pct(drug: str, group: str, dose_mg: float, interval_h: float, d
     if result is None:
         model, _ = _course_constants(drug, group, "ng/mL")
         r = simulate(model, comparison_regimen(dose_mg, interval_h, days), times_h)
-    elif not np.array_equal(result.times, times_h):
+    elif not np.array_equal(result.times, times_h) or result.regimen != comparison_regimen(dose_mg, interval_h, days):
         raise ValueError("result must be the course's Result on times_h (drug_course(...)['result'] with the same "
-                         f"times); got one on {result.times.size} times for {times_h.size} times_h")
+                         f"regimen and times); got one on {result.times.size} times and {len(result.regimen)} doses "
+                         f"for {times_h.size} times_h and {len(comparison_regimen(dose_mg, interval_h, days))} doses")
     else:
         r = result
     return {sp: _days_below(r, sp, days, times_h) for sp in species_of(drug, metabolite)}

@@ -223,6 +223,9 @@ def test_days_below_10pct_refuses_a_result_on_other_times():
     other = lc.drug_course("oxazepam", "elderly", 2.5, 12.0, 15, t[::2], washout=False)["oxazepam"]["result"]
     with pytest.raises(ValueError, match="result must be the course's Result on times_h"):
         lc.days_below_10pct("oxazepam", "elderly", 2.5, 12.0, 15, t, result=other)
+    shorter = lc.drug_course("oxazepam", "elderly", 2.5, 12.0, 10, t, washout=False)["oxazepam"]["result"]
+    with pytest.raises(ValueError, match="same regimen and times"):
+        lc.days_below_10pct("oxazepam", "elderly", 2.5, 12.0, 15, t, result=shorter)
 
 
 def test_compare_drugs_leaves_out_curves_and_results():
