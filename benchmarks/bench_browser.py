@@ -4,8 +4,8 @@ For each dashboard (``.pk-dashboard``) of each notebook, the main slider's handl
 and ArrowRight (ArrowLeft at the end of its range) is pressed N+1 times (real key presses
 through Playwright), one at a time, each after the previous update has finished.
 Latency is measured in the page's own clock: from the keydown event's timestamp to the first
-new frame of the dashboard's figure (the load of a new PNG into its ``img.pk-figure``, or a
-``drawImage`` onto an ipympl canvas that changes its pixels), plus the next animation frame
+new frame of the dashboard's figure (a ``drawImage`` of a new PNG frame onto its FrameView's
+``canvas.pk-frame``, or one onto an ipympl canvas that changes its pixels), plus the next animation frame
 (when the browser can show it). Repaints of the same pixels do not count: figures once redrew
 themselves in a loop, and a stale repaint that happened to follow a key press was taken for
 the update. The page is not polled while a press is timed (the frame hook wakes the wait).  The first press after Run All counts (it is the
@@ -15,7 +15,7 @@ Target: median <= 60 ms, p95 <= 120 ms, first move included.
 
 With ``--demo``, two reference rows are timed the same way, not held to the targets: plain
 ipympl dashboards (the ratio column), and a floor (``93_demo_floor``), a slider that only swaps
-ready-made frames of a dashboard's size into an ``ipywidgets.Image``: what a key press costs in
+ready-made frames of a dashboard's size into the dashboards' FrameView: what a key press costs in
 this browser, server and kernel before any lesson code runs.
 
 Also reported: each notebook's kernel memory after Run All (resident set, MB), for instructors
@@ -61,7 +61,7 @@ JS_ARM = r"""
 # and compositor busy and slow down what is measured): the page's frame hook wakes this up.
 JS_WAIT = r"""
 async ([dash, timeoutMs]) => {
-  const figures = new Set(dash.querySelectorAll('img.pk-figure, .jupyter-matplotlib-canvas-div canvas'));
+  const figures = new Set(dash.querySelectorAll('.pk-figure canvas.pk-frame, .jupyter-matplotlib-canvas-div canvas'));
   const deadline = performance.now() + timeoutMs;
   const find = () => {
     const t0 = window.__pkT0;

@@ -490,3 +490,40 @@ def test_first_frame_sent_is_the_figure_as_laid_out(name, monkeypatch):
         sent = np.asarray(Image.open(io.BytesIO(dash._figure_box.value)))
         dash.live.blitter.draw(force_full=True)
         assert np.array_equal(sent, frame(dash)), f"lecture={lecture!r}: first frame is not the figure shown"
+
+
+def test_readout_follows_the_frame_in_a_kernel_and_set_waits_for_it():
+    """Inside an event loop (a kernel) a move from the browser shows the frame first and the
+    readout on the loop's next turn, once for moves that arrive together; ``set()`` never
+    returns before the readout matches the controls. Outside a loop the readout is immediate."""
+    import asyncio
+
+    dash = DASHBOARDS["stopping"]()
+    main = dash.controls[dash.main]
+    start = dash.readout.value
+    values = [v for v in sweep_values(main) if v != main.value][:2]
+    computed = []
+    original = dash._show_readout
+
+    def counting():
+        computed.append(main.value)
+        original()
+
+    dash._show_readout = counting
+
+    async def in_kernel():
+        for v in values:  # two browser moves before the loop turns
+            main.value = v
+        stale = dash.readout.value
+        await asyncio.sleep(0)  # the loop's next turn
+        fresh = dash.readout.value
+        dash.set(**{dash.main: values[0]})  # the API: readout current on return, no turn needed
+        return stale, fresh, dash.readout.value
+
+    stale, fresh, after_set = asyncio.run(in_kernel())
+    assert stale == start, "the readout was computed before the frame's message could leave"
+    assert fresh != start and computed[0] == values[-1], "the deferred readout is not the latest state's"
+    assert len(computed) == 2, f"expected one readout for two moves plus one for set(); got {computed}"
+    assert after_set != fresh and not dash._readout_pending
+    main.value = values[-1]  # no loop: at once
+    assert dash.readout.value == fresh

@@ -9,12 +9,12 @@ is shown. Colours follow :mod:`pkmodel.plots` (Okabe–Ito).
 
 The update can be driven without a browser (``dash.set(age=80)``, ``dash.data()``), which is
 how the tests sweep every control over its range. The figure is drawn with Agg in the kernel
-and shown as an ``ipywidgets.Image`` of PNG frames (:mod:`._frames`), in JupyterLab and Voila
-alike, whatever matplotlib backend the notebook chose.
+and sent as PNG frames (:mod:`._frames`) to a canvas widget (:mod:`._frame_view`, an anywidget),
+in JupyterLab and Voila alike, whatever matplotlib backend the notebook chose.
 
 Rooms: :mod:`.base` (controls, readout, layout, ``set``/``values``/``data``),
 :mod:`.live_figure` (artist reuse, legends, axes policy), :mod:`._blit` (the blit cache),
-:mod:`._frames` (PNG frames for the browser),
+:mod:`._frames` (PNG frames for the browser), :mod:`._frame_view` (the widget that shows them),
 :mod:`.view` (what a lesson returns), :mod:`.static` (a lesson's view without widgets, for
 figures) and one module per lesson.
 

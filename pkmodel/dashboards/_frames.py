@@ -1,12 +1,12 @@
-"""A dashboard's frames: the Agg canvas as PNG bytes for an ``ipywidgets.Image``.
+"""A dashboard's frames: the Agg canvas as PNG bytes for the dashboard's :class:`~._frame_view.FrameView`.
 
 Why not ipympl: on every update ipympl encodes a PNG with Pillow's defaults (4-7 ms in-process
 for a 480x390 frame, 7-24 ms in a live kernel on the shared 2-core test machine, Dec 2026), and
 its front end, for each frame, first PNG-encodes the previous one again in the browser
 (``toDataURL``, a few ms on the page's main thread) and then decodes the new one on the main
-thread as it draws it onto a canvas. An ``<img>`` element shown by ``ipywidgets.Image`` is
-decoded off the main thread, and nothing is re-encoded. The kernel renders with Agg (blitting,
-:mod:`._blit`) and sends the whole frame.
+thread as it draws it onto a canvas. :class:`~._frame_view.FrameView` decodes the frame off the
+main thread, and nothing is re-encoded. The kernel renders with Agg (blitting, :mod:`._blit`) and
+sends the whole frame.
 
 The PNG is written here rather than by Pillow: rows with filter type 0 and zlib level 1 take
 1.5-3.7 ms for a full 480x390 to 480x590 frame (32-115 kB), against 6-12 ms for Pillow's

@@ -6,8 +6,9 @@ The DOM contract of the notebooks (see tests/browser/README.md):
   * at least one toggle (ToggleButtons / ToggleButton / Dropdown / Checkbox /
     RadioButtons) has class ``pk-toggle``;
   * live readouts are an HTML widget with class ``pk-readout``;
-  * figures are ``img.pk-figure`` (pkmodel's dashboards: an ipywidgets Image of PNG frames) or
-    ipympl canvases (the harness's demo dashboards, plain ``%matplotlib widget`` code).
+  * figures are canvases: ``.pk-figure canvas.pk-frame`` (pkmodel's dashboards: a FrameView
+    drawing the kernel's PNG frames) or ipympl canvases (the harness's demo dashboards, plain
+    ``%matplotlib widget`` code).
 
 Shared by the tests and ``benchmarks/bench_browser.py``.
 """
@@ -24,33 +25,33 @@ from urllib.parse import quote
 
 DASHBOARD = ".pk-dashboard"
 SLIDER_HANDLE = ".pk-main-slider .noUi-handle"
-FIGURE = "img.pk-figure, .jupyter-matplotlib-canvas-div canvas"
+FIGURE = ".pk-figure canvas.pk-frame, .jupyter-matplotlib-canvas-div canvas"
 WIDGET_VIEW = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.widget-view+json"]'
 
 # Installed before any page script runs: timestamps (page clock) of every new frame of a
-# figure: a drawImage onto an on-page canvas (ipympl), or the load of a new PNG frame into an
-# img.pk-figure (pkmodel's dashboards). Each record gets the next animation frame's time
-# (``painted``: the browser can show it; for an image, once it is decoded) and, while
-# ``__pkSign`` is set (benchmarks), a fingerprint of what was drawn: for a canvas a hash of its
-# pixels; for an image a serial number, since an Image widget's frame only reaches the page
-# when its bytes change.
+# figure, a drawImage onto an on-page canvas (ipympl's, or a FrameView's canvas.pk-frame in
+# pkmodel's dashboards). Each record gets the next animation frame's time (``painted``: the
+# browser can show it) and, while ``__pkSign`` is set (benchmarks), a fingerprint of what was
+# drawn: for an ipympl canvas a hash of its pixels; for a FrameView a serial number, since a
+# frame only reaches the page when its bytes change (and hashing would slow what is timed).
 INIT_SCRIPT = r"""
 (() => {
   if (window.__pkDraws) return;
   window.__pkDraws = [];
   window.__pkWake = null;
-  const record = (target, sig, decoded) => {
+  const record = (target, sig) => {
     const rec = {canvas: target, t: performance.now(), painted: null, sig: sig};
     window.__pkDraws.push(rec);
-    const paint = () => requestAnimationFrame(() => {
-      rec.painted = performance.now(); if (window.__pkWake) window.__pkWake(); });
-    if (decoded) decoded.then(paint, paint); else paint();
+    requestAnimationFrame(() => { rec.painted = performance.now(); if (window.__pkWake) window.__pkWake(); });
   };
+  let serial = 0;
   const orig = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (...args) {
     const r = orig.apply(this, args);
     const c = this.canvas;
-    if (c && c.isConnected) {
+    if (c && c.isConnected && c.classList.contains('pk-frame')) {
+      record(c, 'frame-' + (++serial));
+    } else if (c && c.isConnected) {
       let sig = null;
       if (window.__pkSign && c.width && c.height) {  // benchmarks: fingerprint what was drawn
         const px = new Uint32Array(this.getImageData(0, 0, c.width, c.height).data.buffer);
@@ -62,28 +63,15 @@ INIT_SCRIPT = r"""
     }
     return r;
   };
-  let serial = 0;
-  document.addEventListener('load', (e) => {
-    const img = e.target;
-    if (img instanceof HTMLImageElement && img.classList.contains('pk-figure') && img.isConnected)
-      record(img, 'frame-' + (++serial), img.decode());  // painted: decoded, then the next frame
-  }, true);
 })();
 """
 
 # Signature of all figures under an element: a cheap hash of each figure's
-# PNG data URL (an image is first drawn onto a scratch canvas), plus its size.
+# PNG data URL, plus its size.
 JS_CANVAS_SIGNATURE = r"""
 (el) => {
   const out = [];
-  for (const f of el.querySelectorAll('img.pk-figure, .jupyter-matplotlib-canvas-div canvas')) {
-    let c = f;
-    if (f instanceof HTMLImageElement) {
-      if (!f.complete || !f.naturalWidth) { out.push('empty'); continue; }
-      c = document.createElement('canvas');
-      c.width = f.naturalWidth; c.height = f.naturalHeight;
-      c.getContext('2d').drawImage(f, 0, 0);
-    }
+  for (const c of el.querySelectorAll('.pk-figure canvas.pk-frame, .jupyter-matplotlib-canvas-div canvas')) {
     if (!c.width || !c.height) { out.push('empty'); continue; }
     const s = c.toDataURL();
     let h = 2166136261 >>> 0;
@@ -96,10 +84,9 @@ JS_CANVAS_SIGNATURE = r"""
 
 JS_CANVAS_PAINTED = r"""
 (el) => {
-  const imgs = [...el.querySelectorAll('img.pk-figure')];
-  const cs = [...el.querySelectorAll('.jupyter-matplotlib-canvas-div canvas.mpl-canvas, .jupyter-matplotlib-canvas-div canvas:first-child')];
-  if (!cs.length && !imgs.length) return true;            // no figure: nothing to wait for
-  return imgs.every(i => i.complete && i.naturalWidth > 0) && cs.every(c => {
+  const cs = [...el.querySelectorAll('.pk-figure canvas.pk-frame, .jupyter-matplotlib-canvas-div canvas.mpl-canvas, .jupyter-matplotlib-canvas-div canvas:first-child')];
+  if (!cs.length) return true;            // no figure: nothing to wait for
+  return cs.every(c => {
     if (!c.width || !c.height) return false;
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     for (let i = 3; i < d.length; i += 4 * 97) if (d[i] !== 0) return true;
@@ -241,14 +228,15 @@ dash2.add_class("pk-dashboard")
 dash2
 '''
 
-# The pipeline's floor: a slider that swaps pre-encoded frames of a dashboard's size into an
-# ipywidgets.Image, with no other work in the kernel. What a key press costs that no lesson
+# The pipeline's floor: a slider that swaps pre-encoded frames of a dashboard's size into the
+# dashboards' FrameView, with no other work in the kernel. What a key press costs that no lesson
 # code can remove (widget message, server, kernel round trip, image decode, paint).
 DEMO_FLOOR = r'''import numpy as np
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from pkmodel.dashboards._frames import frame_png
+from pkmodel.dashboards._frame_view import FrameView
 
 frames = []
 for k in range(4):
@@ -258,9 +246,11 @@ for k in range(4):
     f.canvas.draw(); frames.append(frame_png(f.canvas))
 floor = widgets.IntSlider(value=0, min=0, max=100, description="frame")
 floor.add_class("pk-main-slider")
-img = widgets.Image(value=frames[0], format="png")
+img = FrameView(value=frames[0], layout=widgets.Layout(width="480px", height="390px"))
 img.add_class("pk-figure")
 floor.observe(lambda ch: setattr(img, "value", frames[ch["new"] % len(frames)]), "value")
+for k, f in enumerate(frames):  # what the kernel sent, for the browser test of the pixels shown
+    open(f"93_demo_floor_frame{k}.png", "wb").write(f)
 dash3 = widgets.HBox([floor, img])
 dash3.add_class("pk-dashboard")
 dash3
@@ -644,7 +634,7 @@ def exercise_dashboard(page, index: int, screenshot: Path | None = None,
     if not n_handles:
         rep.notes.append("no .pk-main-slider with a slider handle inside the dashboard")
     if not n_canvas:
-        rep.notes.append("no figure (img.pk-figure or ipympl canvas) inside the dashboard")
+        rep.notes.append("no figure (a FrameView's canvas.pk-frame or an ipympl canvas) inside the dashboard")
     rep.notes += [f"{c} (its last column is cut off)" for c in dash.evaluate(JS_CUT_READOUTS)]
     if screenshot is not None:
         # a dashboard just scrolled into view may still receive its first full frame

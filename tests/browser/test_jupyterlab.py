@@ -67,6 +67,44 @@ def test_harness_demo_dashboards_lab(page, lab_server, tmp_path):
     assert (tmp_path / "90_demo_1.png").stat().st_size > 1000
 
 
+JS_FRAME_PIXELS = """(dash) => dash.querySelector('.pk-figure canvas.pk-frame').toDataURL('image/png')"""
+
+
+def _shown_pixels(dash):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    url = dash.evaluate(JS_FRAME_PIXELS)
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGBA"))
+
+
+def test_frame_view_shows_exactly_the_pixels_sent_lab(page, lab_server):
+    """The dashboards' FrameView draws the kernel's PNG unscaled and unaltered (no colour
+    management, no smoothing): the canvas holds the frame's pixels, before and after a move."""
+    import numpy as np
+    from PIL import Image
+
+    rel = "demo/93_demo_floor.ipynb"
+    try:
+        errors, _ = run_in_lab(page, lab_server, rel)
+        assert not errors, errors
+        dash = page.locator(driver.DASHBOARD).first
+        for k in (0, 1):
+            if k:
+                driver.move_slider(dash, presses=1)
+                driver.wait_stable(dash)
+            sent = np.asarray(Image.open(lab_server.root / f"demo/93_demo_floor_frame{k}.png").convert("RGBA"))
+            shown = _shown_pixels(dash)
+            assert shown.shape == sent.shape, f"frame {k}: canvas {shown.shape} for a {sent.shape} frame"
+            differ = np.any(shown != sent, axis=-1)
+            assert not differ.any(), f"frame {k}: {differ.sum()} of {differ.size} pixels differ from the frame sent"
+    finally:
+        lab_server.shutdown_kernels(path_suffix=rel)
+
+
 def test_harness_plain_lab(page, lab_server, tmp_path):
     state, reports = check_notebook(page, lab_server, "demo/91_demo_plain.ipynb", tmp_path, "91", docs=False)
     assert reports == [] and state["views"] == 1 and state["pending"] == 0

@@ -25,7 +25,7 @@ JS_LAYOUT = """() => {
                 .map(e => e.innerText.slice(0, 60));
   const dashes = [...document.querySelectorAll('.pk-dashboard')].map(d => {
     const r = d.getBoundingClientRect();
-    const c = d.querySelector('img.pk-figure, canvas'), cr = c ? c.getBoundingClientRect() : {width: 0};
+    const c = d.querySelector('.pk-figure canvas.pk-frame, canvas'), cr = c ? c.getBoundingClientRect() : {width: 0};
     const tracks = [...d.querySelectorAll('.noUi-target')].map(t => t.getBoundingClientRect().width);
     const cut = [...d.querySelectorAll('.pk-readout table')].filter(
       t => t.getBoundingClientRect().right > t.closest('.pk-readout').getBoundingClientRect().right + 1).length;
