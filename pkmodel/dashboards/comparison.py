@@ -94,25 +94,19 @@ class ComparisonDashboard(Dashboard):
         t = np.linspace(0, self.horizon_days * HOURS_PER_DAY, 1081)
         relative = v["y"] == RELATIVE
         arts = {}
-        cells = {}
         for i, group in enumerate(lc.GROUPS):
-            for drug in lc.COMPARED_DRUGS:
-                course = lc.drug_course(drug, group, v["dose"], interval, v["days"], t, v["metabolite"], UNIT,
-                                        washout=False)
-                for sp, row in course.items():
+            for drug in lc.COMPARED_DRUGS:  # curves by superposition: a move of the days slider simulates nothing
+                levels = lc.course_levels(drug, group, v["dose"], interval, v["days"], t, v["metabolite"], UNIT)
+                for sp, row in levels.items():
                     y = row["relative"] if relative else row["concentration"]
                     y = np.where(np.abs(y) < ROUNDOFF_FLOOR * np.abs(y).max(), 0.0, y)
                     arts[f"{group}-{sp}"] = Curve(_days(t), y, DRUG_COLORS[sp], "--" if sp != drug else "-",
                                                   sp if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
-                    cells[(sp, group)] = row
 
-        def table():  # after the figure: the washout searches are the slow part of an update
-            for group in lc.GROUPS:
-                for drug in lc.COMPARED_DRUGS:
-                    below = lc.days_below_10pct(drug, group, v["dose"], interval, v["days"], t, v["metabolite"],
-                                                result=cells[(drug, group)]["result"])
-                    for sp, days in below.items():
-                        cells[(sp, group)]["days_below_10pct"] = days
+        def table():  # after the figure: the courses' numbers and washout searches are the slow part
+            cells = {(sp, group): row for group in lc.GROUPS for drug in lc.COMPARED_DRUGS
+                     for sp, row in lc.drug_course(drug, group, v["dose"], interval, v["days"], t,
+                                                   v["metabolite"], UNIT).items()}
             shown = [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d, v["metabolite"])]
             rows = [[""] + [SHORT[sp] for sp in shown]]
             for key, label in TABLE_ROWS:
