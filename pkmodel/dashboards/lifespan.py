@@ -94,15 +94,18 @@ class LifespanDashboard(Dashboard):
         p0, p1 = people
         w = v["weight"]
         d = self.drug
-        rows += [["t½ (h)", _fmt(p0.half_life(d)), _fmt(p1.half_life(d))],
-                 ["V (L)", _fmt(p0.volume(d)), _fmt(p1.volume(d))],
-                 ["V (L/kg)", _fmt(p0.volume(d) / w), _fmt(p1.volume(d) / w)],
-                 ["CL (mL/min/kg)", _fmt(lessons.clearance_ml_min_per_kg(p0.clearance(d), w)),
-                  _fmt(lessons.clearance_ml_min_per_kg(p1.clearance(d), w))],
-                 ["peak (ng/mL)", _fmt(self._peak(p0)), _fmt(self._peak(p1))],
-                 ["AUC (ng·h/mL)", _fmt(self._auc(p0)), _fmt(self._auc(p1))]]
+
+        def table():  # after the frame: the peaks are simulated on a fine grid
+            return rows + [["t½ (h)", _fmt(p0.half_life(d)), _fmt(p1.half_life(d))],
+                           ["V (L)", _fmt(p0.volume(d)), _fmt(p1.volume(d))],
+                           ["V (L/kg)", _fmt(p0.volume(d) / w), _fmt(p1.volume(d) / w)],
+                           ["CL (mL/min/kg)", _fmt(lessons.clearance_ml_min_per_kg(p0.clearance(d), w)),
+                            _fmt(lessons.clearance_ml_min_per_kg(p1.clearance(d), w))],
+                           ["peak (ng/mL)", _fmt(self._peak(p0)), _fmt(self._peak(p1))],
+                           ["AUC (ng·h/mL)", _fmt(self._auc(p0)), _fmt(self._auc(p1))]]
+
         note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
-        return View(arts, rows, note)
+        return View(arts, table, note)
 
     _PEAK_GRID = np.arange(0.0, 8.0, 0.01)  # h: one dose peaks within hours
 
