@@ -520,10 +520,17 @@ def test_readout_follows_the_frame_in_a_kernel_and_set_waits_for_it():
         dash.set(**{dash.main: values[0]})  # the API: readout current on return, no turn needed
         return stale, fresh, dash.readout.value
 
-    stale, fresh, after_set = asyncio.run(in_kernel())
+    def scenario():  # in a thread of its own: pytest's thread may hold another library's loop
+        stale, fresh, after_set = asyncio.run(in_kernel())
+        main.value = values[-1]  # no loop running here now: at once
+        return stale, fresh, after_set, dash.readout.value
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        stale, fresh, after_set, no_loop = pool.submit(scenario).result(timeout=60)
     assert stale == start, "the readout was computed before the frame's message could leave"
     assert fresh != start and computed[0] == values[-1], "the deferred readout is not the latest state's"
-    assert len(computed) == 2, f"expected one readout for two moves plus one for set(); got {computed}"
+    assert len(computed) == 3, f"expected one readout for two moves, one for set(), one without a loop; got {computed}"
     assert after_set != fresh and not dash._readout_pending
-    main.value = values[-1]  # no loop: at once
-    assert dash.readout.value == fresh
+    assert no_loop == fresh

@@ -69,6 +69,21 @@ def test_postbuild_installs_package_without_sys_path_edits():
     assert "pip install" in text and "sys.path" not in text
 
 
+def test_the_built_package_holds_every_file_it_loads(tmp_path):
+    """Binder and a hub install a wheel (``pip install .``), not this checkout: the dashboards'
+    front end (``frame_view.js``, read by FrameView) must be inside it, beside every module."""
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("pkmodel-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    wanted = {p.relative_to(ROOT).as_posix() for p in (ROOT / "pkmodel").rglob("*")
+              if p.is_file() and p.suffix in (".py", ".js")}
+    assert "pkmodel/dashboards/frame_view.js" in wanted
+    assert not wanted - names, f"missing from the wheel: {sorted(wanted - names)}"
+
+
 def _readme_blocks():
     text = (ROOT / "README.md").read_text()
     return re.findall(r"```python\n(.*?)```", text, flags=re.S)
