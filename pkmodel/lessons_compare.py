@@ -95,6 +95,20 @@ def _regimen(dose_mg: float, interval_h: float, days: float) -> Regimen:
 _CONSTANTS: dict = {}
 
 
+def _kept_for_record(cache: dict, key: tuple, drug: str, build, limit: int | None = None):
+    """``cache[key]``, built by ``build()`` if missing or made from another record of ``drug``
+    (a drug registered again, :func:`pkmodel.literature.register_drug`, is computed afresh);
+    with ``limit``, the oldest entries go once the cache holds more."""
+    record = lit.get_drug(drug)
+    kept = cache.get(key)
+    if kept is None or kept[0] is not record:
+        cache.pop(key, None)
+        kept = cache[key] = (record, build())
+        while limit is not None and len(cache) > limit:
+            del cache[next(iter(cache))]  # the oldest
+    return kept[1]
+
+
 def _course_constants(drug: str, group: str, unit: str):
     r"""The group's model and each species' :func:`steady_state_average` for 1 mg every 1 h.
 
@@ -102,13 +116,17 @@ def _course_constants(drug: str, group: str, unit: str):
     dose/τ), so the comparison dashboard computes them once per drug and group, not on every
     move of a slider. Kept with the registered :class:`~pkmodel.literature.Drug` they came from:
     a drug registered again (:func:`pkmodel.literature.register_drug`) is computed afresh."""
-    record = lit.get_drug(drug)
-    cached = _CONSTANTS.get((drug, group, unit))
-    if cached is None or cached[0] is not record:
+    def build():
         model = lit.preset(group, drug=drug).model
-        cached = _CONSTANTS[(drug, group, unit)] = (
-            record, model, {sp: steady_state_average(model, sp, 1.0, 1.0, unit) for sp in species_of(drug, True)})
-    return cached[1], cached[2]
+        return model, {sp: steady_state_average(model, sp, 1.0, 1.0, unit) for sp in species_of(drug, True)}
+
+    return _kept_for_record(_CONSTANTS, (drug, group, unit), drug, build)
+
+
+def _average(average_per_mg: dict, species: str, dose_mg: float, interval_h: float) -> float:
+    r""":math:`\bar C_{ss}` of ``species`` on ``dose_mg`` every ``interval_h``, from its value for
+    1 mg every 1 h (:func:`_course_constants`): linear, so proportional to dose / τ."""
+    return average_per_mg[species] * dose_mg / interval_h
 
 
 def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: int, times_h,
@@ -136,7 +154,7 @@ def drug_course(drug: str, group: str, dose_mg: float, interval_h: float, days: 
     out = {}
     for sp in species_of(drug, metabolite):
         c = r.concentration(sp, unit)
-        css = average_per_mg[sp] * dose_mg / interval_h  # linear: proportional to dose / tau
+        css = _average(average_per_mg, sp, dose_mg, interval_h)
         th = model.half_life(sp)
         out[sp] = {"concentration": c, "relative": c / css, "steady_state_average": css, "half_life_h": th,
                    "accumulation_ratio": metrics.accumulation_ratio(th, interval_h),
@@ -183,7 +201,7 @@ def course_levels(drug: str, group: str, dose_mg: float, interval_h: float, days
             if shift < c.size:
                 c[shift:] -= train[sp][:c.size - shift]
             levels[sp] = dose_mg * c
-    return {sp: {"concentration": c, "relative": c / (average_per_mg[sp] * dose_mg / interval_h)}
+    return {sp: {"concentration": c, "relative": c / _average(average_per_mg, sp, dose_mg, interval_h)}
             for sp, c in levels.items()}
 
 
@@ -201,18 +219,13 @@ def _grid_steps(t: np.ndarray, time_h: float) -> int | None:
 def _train_per_mg(drug: str, group: str, interval_h: float, unit: str, t: np.ndarray) -> dict:
     """Levels (``unit`` per mg) of 1 mg every ``interval_h`` from 0 until past ``t[-1]``, per species;
     recomputed for a drug registered again (:func:`pkmodel.literature.register_drug`)."""
-    record = lit.get_drug(drug)
-    key = (drug, group, interval_h, unit, t.size, float(t[1]))
-    kept = _TRAINS.get(key)
-    if kept is None or kept[0] is not record:
+    def build():
         model, _ = _course_constants(drug, group, unit)
         r = simulate(model, repeated(1.0, interval_h, until=t[-1] + interval_h), t)
-        kept = (record, {sp: r.concentration(sp, unit) for sp in species_of(drug, True)})
-        _TRAINS.pop(key, None)
-        _TRAINS[key] = kept
-        while len(_TRAINS) > TRAINS_KEPT:
-            del _TRAINS[next(iter(_TRAINS))]  # the oldest
-    return kept[1]
+        return {sp: r.concentration(sp, unit) for sp in species_of(drug, True)}
+
+    return _kept_for_record(_TRAINS, (drug, group, interval_h, unit, t.size, float(t[1])), drug, build,
+                            limit=TRAINS_KEPT)
 
 
 def days_below_10pct(drug: str, group: str, dose_mg: float, interval_h: float, days: int, times_h,

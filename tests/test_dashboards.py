@@ -534,3 +534,34 @@ def test_readout_follows_the_frame_in_a_kernel_and_set_waits_for_it():
     assert len(computed) == 3, f"expected one readout for two moves, one for set(), one without a loop; got {computed}"
     assert after_set != fresh and not dash._readout_pending
     assert no_loop == fresh
+
+
+def test_a_readout_shown_directly_leaves_no_deferred_one_to_repeat():
+    """A move defers the readout; a rescale before the loop turns shows it at once, and the
+    deferred turn then shows nothing more (one readout built and sent per state, not two)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    dash = DASHBOARDS["stopping"]()
+    main = dash.controls[dash.main]
+    shown = []
+    original = dash._show_readout
+
+    def counting():
+        shown.append(main.value)
+        original()
+
+    dash._show_readout = counting
+    target = next(v for v in sweep_values(main) if v != main.value)
+
+    async def in_kernel():
+        main.value = target
+        pending = dash._readout_pending
+        dash.rescale()  # shows the readout now
+        await asyncio.sleep(0)  # the deferred turn
+        return pending
+
+    with ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(lambda: asyncio.run(in_kernel())).result(timeout=60)
+    assert pending, "the move did not defer its readout"
+    assert shown == [target], f"readouts shown: {shown}"

@@ -345,10 +345,10 @@ class Dashboard:
     def flush_readout(self) -> None:
         """Show a readout that :meth:`refresh` deferred, now (:meth:`set` calls this)."""
         if self._readout_pending:
-            self._readout_pending = False
             self._show_readout()
 
     def _show_readout(self) -> None:
+        self._readout_pending = False  # shown now (a rescale, say): a deferred one has nothing left to do
         view = self._view
         self.readout.value = _table_html(view.table(), view.caption) or "&nbsp;"
         note = view.note + (" " + EXTENDED_NOTE if self._extended else "")
