@@ -41,7 +41,7 @@ SPECIES_COLORS = {"diazepam": OKABE_ITO["bluish green"], "desmethyldiazepam": OK
 SPECIES_LINESTYLES = {"diazepam": "-", "desmethyldiazepam": "--", "temazepam": ":", "oxazepam": "-."}
 SPECIES_LABELS = {"diazepam": "diazepam", "desmethyldiazepam": "desmethyldiazepam (nordiazepam)",
                   "temazepam": "temazepam", "oxazepam": "oxazepam"}
-SPECIES_SHORT = {"diazepam": "DZ", "desmethyldiazepam": "DMDZ", "temazepam": "TZ", "oxazepam": "OX"}
+SPECIES_SHORT = {"diazepam": "DZ", "desmethyldiazepam": "DMDZ", "temazepam": "TZ", "oxazepam": "OX", "lorazepam": "LZ"}
 #: Legend text size (pt): readable on a projector.
 LEGEND_FONTSIZE = 10
 

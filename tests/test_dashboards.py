@@ -148,11 +148,41 @@ def assert_nothing_clipped(dash, where):
                     assert y.min() >= lo - 1e-12 * abs(hi), f"{where}: data min {y.min():g} below the axes"
 
 
+def points_under_legend(dash, ax, limits=None) -> int:
+    """How many drawn data points (of the items that decide the limits) lie inside ``ax``'s
+    legend box, in pixels, with the axes at ``limits`` (default: as they are). Lines sampled at
+    their own points; a legend outside the axes covers nothing of them."""
+    legend = ax.get_legend()
+    if legend is None:
+        return 0
+    shown = ax.get_xlim(), ax.get_ylim()
+    if limits is not None:
+        ax.set_xlim(*limits[0])
+        ax.set_ylim(*limits[1])
+    try:
+        renderer = dash.fig.canvas.get_renderer()
+        box, frame = legend.get_window_extent(renderer), ax.get_window_extent(renderer)
+        n = 0
+        for item in fitted_items(dash, dash.axes.index(ax)):
+            for y in ys_of(item):
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    px, py = ax.transData.transform(np.column_stack([np.asarray(item.x, float), y])).T
+                seen = (np.isfinite(px) & np.isfinite(py) & (px >= frame.x0) & (px <= frame.x1)
+                        & (py >= frame.y0) & (py <= frame.y1))
+                n += int(np.sum(seen & (px >= box.x0) & (px <= box.x1) & (py >= box.y0) & (py <= box.y1)))
+        return n
+    finally:
+        ax.set_xlim(*shown[0])
+        ax.set_ylim(*shown[1])
+
+
 def would_leave(dash, ax, limits):
     """Would the drawn data leave ``limits``: above the top, below a linear bottom, outside in x,
-    or (log axis) a curve's peak within the peak margin of the bottom?"""
+    (log axis) a curve's peak within the peak margin of the bottom, or under the legend?"""
     from pkmodel.dashboards.live_figure import LOG_PEAK_MARGIN
 
+    if points_under_legend(dash, ax, limits):
+        return True
     (x0, x1), (y0, y1) = limits
     for item in fitted_items(dash, dash.axes.index(ax)):
         x = np.asarray(item.x)
@@ -209,6 +239,41 @@ def test_axes_never_clip_at_the_extremes_of_every_control(dash):
                     assert_nothing_clipped(dash, f"{name}={v!r}, {other}={v2!r}")
                 dash.set(**{other: start2})
         dash.set(**{name: start})
+
+
+@pytest.mark.parametrize("lecture", ["", "1"], ids=["notebook", "lecture"])
+@pytest.mark.parametrize("name", sorted(DASHBOARDS))
+def test_no_legend_covers_a_curve_at_the_extremes_of_every_control(name, lecture, monkeypatch):
+    """A legend inside the axes sits on empty space: no drawn data point under it, at the
+    start and with each control at its extremes, in the notebook and at lecture mode's
+    projector type (once the comparison's five-line legend covered the young adults' washout
+    tails, and log axes put the plateaus of four dashboards under theirs)."""
+    monkeypatch.setenv("PKMODEL_LECTURE", lecture)
+    dash = DASHBOARDS[name]()
+
+    def check(where):
+        dash.fig.draw_without_rendering()
+        for ax in dash.axes:
+            n = points_under_legend(dash, ax)
+            assert n == 0, f"{where}: {n} data points under the legend of {ax.get_title() or 'the axes'}"
+
+    check("default")
+    for control, w in dash.controls.items():
+        start = w.value
+        for v in extremes(w):
+            dash.set(**{control: v})
+            check(f"{control}={v!r}")
+        dash.set(**{control: start})
+
+
+def test_comparison_panels_share_one_y_range():
+    """Young above elderly are compared by eye: both panels keep the same y limits, fitted,
+    grown or switched to log."""
+    dash = DASHBOARDS["comparison"]()
+    for settings in ({}, {"dose": 10.0, "per_day": 4}, {"days": 30}, {"scale": "log"}, {"scale": "linear"}):
+        dash.set(**settings)
+        young, elderly = (ax.get_ylim() for ax in dash.axes)
+        assert young == elderly, f"{settings}: {young} vs {elderly}"
 
 
 def extremes(w):

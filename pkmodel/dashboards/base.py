@@ -145,7 +145,8 @@ class Dashboard:
             self.figsize = (self.figsize[0] * LECTURE_WIDTH_FACTOR,
                             min(self.figsize[1] * LECTURE_WIDTH_FACTOR * 0.8, LECTURE_MAX_HEIGHT_IN))
         self.live = LiveFigure(self.n_axes, self.figsize, legend_loc=self.legend_loc, log_decades=self.log_decades,
-                               layout=self.axes_layout)
+                               layout=self.axes_layout, legend_options=self.legend_options,
+                               share_y=self.share_y)
         self.fig, self.axes = self.live.fig, self.live.axes
         self._extended = False
         self._readout_pending = False
@@ -201,6 +202,14 @@ class Dashboard:
 
     def legend_loc(self, ax) -> str:
         return "upper right"
+
+    #: Panels with one y range (:attr:`LiveFigure.share_y`), for panels compared by eye.
+    share_y = False
+
+    def legend_options(self, ax) -> dict:
+        """More arguments for ``ax``'s legend (``ncols``, ``title``, ``bbox_to_anchor``...). Inside
+        the axes a legend takes room from the data, which stay below it (:mod:`.live_figure`)."""
+        return {}
 
     def log_decades(self) -> float:
         """Lower y limit on a log axis, as a fraction of the highest value shown."""

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import lessons_compare as lc
 from ..literature import label
-from ..plots import OKABE_ITO, SPECIES_COLORS, label_concentration_axes
+from ..plots import OKABE_ITO, SPECIES_COLORS, SPECIES_SHORT, label_concentration_axes
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
 from .view import G21_DAYS, G21_DOSE, G21_PER_DAY, UNIT, Curve, View, _days, _fmt
@@ -24,7 +24,8 @@ from .view import G21_DAYS, G21_DOSE, G21_PER_DAY, UNIT, Curve, View, _days, _fm
 DRUG_COLORS = {"diazepam": SPECIES_COLORS["diazepam"], "oxazepam": SPECIES_COLORS["oxazepam"],
                "lorazepam": OKABE_ITO["blue"], "temazepam": SPECIES_COLORS["temazepam"],
                "desmethyldiazepam": SPECIES_COLORS["desmethyldiazepam"]}
-SHORT = {"diazepam": "DZ", "desmethyldiazepam": "DMDZ", "oxazepam": "OX", "lorazepam": "LZ", "temazepam": "TZ"}
+#: The legend (one row, on the upper axes) and the table name the drugs by these; the note spells them out.
+SHORT = SPECIES_SHORT
 RELATIVE = "÷ own steady-state average"
 #: The readout's rows, each for the young then the elderly group (drugs are the columns, so the
 #: table fits the 360 px controls column even at lecture mode's 14 px).
@@ -52,6 +53,7 @@ class ComparisonDashboard(Dashboard):
     axes_layout = "column"
     figsize = (4.8, 5.6)
     horizon_days = 45
+    share_y = True  # young above elderly: one y range, so heights compare by eye
 
     def make_controls(self, W):
         low, high = label.MUSCLE_SPASM.low.value, label.MUSCLE_SPASM.high.value
@@ -75,7 +77,20 @@ class ComparisonDashboard(Dashboard):
         for ax, group in zip(self.axes, lc.GROUPS):
             label_concentration_axes(ax, UNIT)
             ax.set_ylabel(self._ylabel(self.controls["y"].value))
-            ax.set_title(f"{group} groups (each drug's own study)", fontsize=10)
+            if ax is not self.axes[0]:  # the upper panel's title heads its legend (legend_options)
+                ax.set_title(self._panel_title(group), fontsize=10)
+
+    def _panel_title(self, group: str) -> str:
+        return f"{group} groups (each drug's own study)"
+
+    def legend_loc(self, ax):
+        return "lower center"
+
+    def legend_options(self, ax):
+        """One row above the upper axes, under the panel's title: inside, five lines would fill
+        the short upper axes (lecture mode) and push the curves down to make room."""
+        return {"ncols": len(SHORT), "bbox_to_anchor": (0.5, 1.0), "title": self._panel_title(lc.GROUPS[0]),
+                "borderaxespad": 0.2, "frameon": False, "columnspacing": 1.2}
 
     def _scaled_axes(self):
         return list(self.axes)
@@ -101,7 +116,7 @@ class ComparisonDashboard(Dashboard):
                     y = row["relative"] if relative else row["concentration"]
                     y = np.where(np.abs(y) < ROUNDOFF_FLOOR * np.abs(y).max(), 0.0, y)
                     arts[f"{group}-{sp}"] = Curve(_days(t), y, DRUG_COLORS[sp], "--" if sp != drug else "-",
-                                                  sp if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
+                                                  SHORT[sp] if i == 0 else f"_{sp}", ax=i, linewidth=1.8)
 
         def table():  # after the figure: the courses' numbers and washout searches are the slow part
             cells = {(sp, group): row for group in lc.GROUPS for drug in lc.COMPARED_DRUGS
@@ -119,6 +134,7 @@ class ComparisonDashboard(Dashboard):
         note = dose + ("each curve is divided by its own steady-state average, so only the time course is compared "
                        "(the dose then changes nothing: linear kinetics)."
                        if relative else "these ng/mL say nothing about which drug acts more.")
-        note += (" OX, TZ: their studies found no age relation. Below 10 %: days from the first dose not taken. "
+        key = ", ".join(f"{SHORT[s]} {s}" for s in [s for d in lc.COMPARED_DRUGS for s in lc.species_of(d)])
+        note += (f" {key}. OX, TZ: their studies found no age relation. Below 10 %: days from the first dose not taken. "
                  "Published group means, not advice.")
         return View(arts, table, note, caption="young, elderly: each drug's own study groups")

@@ -11,7 +11,7 @@ import numpy as np
 from .. import _validate as check
 from .. import lessons
 from .. import literature as lit
-from ..plots import LEGEND_FONTSIZE, OKABE_ITO, POPULATION_COLORS, age_color, label_concentration_axes
+from ..plots import LEGEND_FONTSIZE, OKABE_ITO, POPULATION_COLORS, SPECIES_SHORT, age_color, label_concentration_axes
 from ..regimen import single_dose
 from ..simulate import simulate
 from ..units import CONCENTRATION_UNITS, HOURS_PER_DAY
@@ -85,10 +85,11 @@ class LifespanDashboard(Dashboard):
             r = simulate(p.model, reg, t)
             color = POPULATION_COLORS["young adult"] if key == "ref" else age_color(age)
             who = f"{age} y" if key == "ref" else "selected age"  # static labels: legend cached
-            arts[f"{key}-dz"] = Curve(_days(t), r.concentration(self.drug, UNIT), color, "-", f"{self.drug}, {who}")
+            arts[f"{key}-dz"] = Curve(_days(t), r.concentration(self.drug, UNIT), color, "-",
+                                      f"{self._name(self.drug)}, {who}")
             if v.get("metabolite"):
                 m = self._metabolites[0]
-                arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration(m, UNIT), color, "--", f"{m}, {who}")
+                arts[f"{key}-dmdz"] = Curve(_days(t), r.concentration(m, UNIT), color, "--", f"{self._name(m)}, {who}")
         arts["age-line"] = Curve(np.array([v["age"], v["age"]], float), np.array([0.0, 1e4]), age_color(v["age"]),
                                  ":", "_selected age", ax=1, linewidth=1.2, marker=True)
         p0, p1 = people
@@ -106,6 +107,14 @@ class LifespanDashboard(Dashboard):
 
         note = f"Body weight {w} kg. " + (" ".join(sorted(set(notes))) if notes else "")
         return View(arts, table, note)
+
+    def _name(self, species: str) -> str:
+        """A species as the legend names it: short (DZ, DMDZ) at lecture mode's projector type."""
+        return SPECIES_SHORT.get(species, species) if self.lecture else species
+
+    def legend_options(self, ax):
+        # projector type on the short upper panel: two columns, or the legend would fill its height
+        return {"ncols": 2} if self.lecture and ax is self.axes[0] else {}
 
     _PEAK_GRID = np.arange(0.0, 8.0, 0.01)  # h: one dose peaks within hours
 
@@ -133,7 +142,7 @@ class LifespanDashboard(Dashboard):
         if timed:
             (marks,) = ax.plot([r.tmax.value / HOURS_PER_DAY for r in timed],
                                [r.peak_per_mg * self.dose_mg for r in timed], "kx", markersize=7, zorder=3,
-                               label=f"published peaks ({keys})")
+                               label="published peaks" if self.lecture else f"published peaks ({keys})")
             self.live.static_handles.append(marks)  # listed in the legend under the live curves
         for r in recs:
             if r.tmax is None:  # peak reported without its time: a short bar over the first hours
@@ -166,7 +175,7 @@ class LifespanDashboard(Dashboard):
         ax.set_xlabel("Age (years)")
         ax.set_ylabel(f"{self.drug} terminal t½ (h)")
         ax.grid(True, alpha=0.3)
-        if getattr(self, "lecture", False):
+        if self.lecture:
             # projector type on a short panel: each group labelled by its source key beside it (the
             # caption and the notebook's reference list cite them in full), the model line in the legend
             for g in groups:

@@ -9,7 +9,8 @@
   grow to show it (:meth:`LiveFigure.extend`, reported in the readout). They never shrink on
   their own: *Rescale axes* (or a change of scale) fits them again (:meth:`LiveFigure.fit`).
   On a log axis "leaving" means a curve's peak below the bottom; its tail may run out of the
-  bottom as a washout does.
+  bottom as a washout does. A legend inside the axes counts as outside them: the data under
+  it stay below its bottom edge, and the top of the axes moves up to make that room.
 
 Drawing is delegated to :class:`._blit.Blitter`.
 """
@@ -32,6 +33,8 @@ LOG_PEAK_MARGIN = 2.0
 #: small step of a slider rarely needs one), a log axis by half a decade beyond it.
 GROWTH_HEADROOM = 1.25
 LOG_GROWTH = 10 ** 0.5
+#: Axes fraction kept clear between a legend's bottom edge and the highest data under it.
+LEGEND_CLEARANCE = 0.03
 
 
 #: Mantissas of the round numbers axes end at.
@@ -50,7 +53,8 @@ def round_up(value: float) -> float:
 class LiveFigure:
     """The figure of one dashboard: ``update(view)``, ``fit()``, ``extend()``, ``draw()``."""
 
-    def __init__(self, n_axes: int, figsize, *, legend_loc, log_decades, layout: str = "row"):
+    def __init__(self, n_axes: int, figsize, *, legend_loc, log_decades, layout: str = "row",
+                 legend_options=lambda ax: {}, share_y: bool = False):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -66,11 +70,15 @@ class LiveFigure:
         self.items: dict = {}
         self._styles: dict = {}
         self.legend_loc = legend_loc
+        self.legend_options = legend_options
+        #: Panels compared by eye (young vs elderly) keep one y range: the widest any of them needs.
+        self.share_y = share_y
         self.log_decades = log_decades
         #: Smallest legend font (pt); lecture mode raises it to the projector's minimum.
         self.font_minimum = 0.0
         #: Static artists (drawn once, in the background) that the legend lists after the live ones.
         self.static_handles: list = []
+        self._legend_boxes: dict = {}
         self.blitter = Blitter(self.fig, lambda: [a for a in self.artists.values() if a.get_visible()])
 
     # ----- artists ------------------------------------------------------------------------
@@ -113,8 +121,10 @@ class LiveFigure:
                        if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
             handles += [h for h in self.static_handles if h.axes is ax]
             if handles:
-                kwargs = {"fontsize": self.font_minimum} if self.font_minimum > LEGEND_FONTSIZE else {}
-                legend(ax, handles, loc=self.legend_loc(ax), **kwargs).set_animated(True)
+                kwargs = {"loc": self.legend_loc(ax), **self.legend_options(ax)}
+                if self.font_minimum > LEGEND_FONTSIZE:
+                    kwargs.update(fontsize=self.font_minimum, title_fontsize=self.font_minimum)
+                legend(ax, handles, **kwargs).set_animated(True)
         self.blitter.forget_legends()
 
     def _fitted(self, ax):
@@ -155,6 +165,11 @@ class LiveFigure:
                 ax.set_ylim(low, ymax * LOG_HEADROOM)
             else:
                 ax.set_ylim(0, round_up(ymax * FIT_HEADROOM))
+            y0, y1 = ax.get_ylim()
+            top = self._top_clear_of_legend(ax, items, y0, ylog, LOG_HEADROOM if ylog else FIT_HEADROOM)
+            if top > y1:
+                ax.set_ylim(y0, top if ylog else round_up(top))
+        self._share_y()
 
     def extend(self) -> bool:
         """Grow any axis that the drawn data would leave (never shrink); True if one grew."""
@@ -182,10 +197,66 @@ class LiveFigure:
                     new0 = peak / LOG_PEAK_MARGIN / LOG_GROWTH
             elif yl[0] < y0:
                 new0 = yl[0] - 0.08 * (new1 - yl[0])
+            if self._top_clear_of_legend(ax, items, new0, ylog, 1.0) > new1:  # data would run under the legend
+                top = self._top_clear_of_legend(ax, items, new0, ylog, LOG_GROWTH if ylog else GROWTH_HEADROOM)
+                new1 = top if ylog else round_up(top)
             if (new0, new1) != (y0, y1):
                 ax.set_ylim(new0, new1)
                 grew = True
-        return grew
+        return self._share_y() or grew
+
+    def _share_y(self) -> bool:
+        """With :attr:`share_y`, give every axis the union of their y ranges; True if one changed."""
+        if not self.share_y:
+            return False
+        lows, highs = zip(*(ax.get_ylim() for ax in self.axes))
+        span, changed = (min(lows), max(highs)), False
+        for ax in self.axes:
+            if ax.get_ylim() != span:
+                ax.set_ylim(*span)
+                changed = True
+        return changed
+
+    def _legend_box(self, ax):
+        """``ax``'s legend box in axes fraction, if it lies inside the upper half of the axes
+        (kept per legend and axes position: its size is fixed once made), else None."""
+        lg = ax.get_legend()
+        if lg is None or not lg.get_visible():
+            return None
+        place = tuple(ax.get_position().bounds)
+        kept = self._legend_boxes.get(id(ax))
+        if kept is None or kept[0] is not lg or kept[1] != place:
+            box = lg.get_window_extent(self.fig.canvas.get_renderer()).transformed(ax.transAxes.inverted())
+            inside = box.x1 > 0 and box.x0 < 1 and 0.5 < box.y1 and box.y0 < 1
+            kept = self._legend_boxes[id(ax)] = (lg, place, box if inside else None)
+        return kept[2]
+
+    def _top_clear_of_legend(self, ax, items, y0: float, log: bool, headroom: float) -> float:
+        r"""The lowest top y limit (over bottom ``y0``) that keeps the data under ``ax``'s legend,
+        times ``headroom``, below the legend's bottom edge; 0 with no legend inside the axes.
+
+        With the legend's bottom at axes fraction :math:`b` (less :data:`LEGEND_CLEARANCE`) and
+        the highest data under it :math:`m`: :math:`y_1 = y_0 + (h m - y_0)/b` on a linear axis,
+        the same in :math:`\log y` on a log one.
+        """
+        box = self._legend_box(ax)
+        if box is None:
+            return 0.0
+        xa, xb = sorted((ax.transAxes + ax.transData.inverted()).transform([[box.x0, 0.5], [box.x1, 0.5]])[:, 0])
+        under = []
+        for item in items:
+            x = np.asarray(item.x, dtype=float)
+            y = np.asarray(item.y if isinstance(item, Curve) else item.high, dtype=float)
+            under.append(y[(x >= xa) & (x <= xb)])
+        y = np.concatenate(under) if under else np.array([])
+        y = y[np.isfinite(y) & (y > 0)] if log else y[np.isfinite(y)]
+        b = box.y0 - LEGEND_CLEARANCE
+        if not y.size or b <= 0:
+            return 0.0
+        m = headroom * float(y.max())
+        if log:
+            return float(10 ** (np.log10(y0) + (np.log10(m) - np.log10(y0)) / b))
+        return y0 + (m - y0) / b
 
     def tick_label_lengths(self) -> tuple:
         """The longest tick label (characters) of each axis, from its locator and formatter
@@ -207,8 +278,13 @@ class LiveFigure:
         """
         lengths = self.tick_label_lengths()
         if not (only_if_labels_changed and lengths == getattr(self, "_label_lengths", None)):
-            self.fig.set_layout_engine("constrained")
-            self.fig.draw_without_rendering()
-            self.fig.set_layout_engine("none")
-            self._label_lengths = lengths
+            self._constrain()
+            if self.extend():  # resized axes change a legend's share of them: room under it again
+                self._constrain()
+            self._label_lengths = self.tick_label_lengths()
         self.blitter.invalidate()
+
+    def _constrain(self) -> None:
+        self.fig.set_layout_engine("constrained")
+        self.fig.draw_without_rendering()
+        self.fig.set_layout_engine("none")

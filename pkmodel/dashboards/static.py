@@ -54,8 +54,10 @@ def headless_lesson(cls: type[Dashboard], **settings) -> Dashboard:
         _check(name, obj.controls[name], value)
         obj.controls[name].value = value
     obj.live = LiveFigure(cls.n_axes, cls.figsize, legend_loc=obj.legend_loc,
-                          log_decades=obj.log_decades, layout=cls.axes_layout)
+                          log_decades=obj.log_decades, layout=cls.axes_layout, legend_options=obj.legend_options,
+                          share_y=cls.share_y)
     obj.fig, obj.axes = obj.live.fig, obj.live.axes
+    obj.lecture = False  # a figure for a slide or a page, at notebook size
     obj._extended = False
     obj.readout = SimpleNamespace(value="")
     obj.note = SimpleNamespace(value="")
