@@ -247,7 +247,8 @@ def test_no_legend_covers_a_curve_at_the_extremes_of_every_control(name, lecture
     """A legend inside the axes sits on empty space: no drawn data point under it, at the
     start and with each control at its extremes, in the notebook and at lecture mode's
     projector type (once the comparison's five-line legend covered the young adults' washout
-    tails, and log axes put the plateaus of four dashboards under theirs)."""
+    tails, and log axes put the plateaus of four dashboards under theirs). A legend outside
+    the axes stays inside the figure (once a checkbox added a row that the top edge cut off)."""
     monkeypatch.setenv("PKMODEL_LECTURE", lecture)
     dash = DASHBOARDS[name]()
 
@@ -256,6 +257,10 @@ def test_no_legend_covers_a_curve_at_the_extremes_of_every_control(name, lecture
         for ax in dash.axes:
             n = points_under_legend(dash, ax)
             assert n == 0, f"{where}: {n} data points under the legend of {ax.get_title() or 'the axes'}"
+            if ax.get_legend() is not None:
+                box, fig = ax.get_legend().get_window_extent(), dash.fig.bbox
+                assert (box.x0 >= fig.x0 - 1 and box.y0 >= fig.y0 - 1 and box.x1 <= fig.x1 + 1
+                        and box.y1 <= fig.y1 + 1), f"{where}: legend {box.extents} cut off by the figure {fig.extents}"
 
     check("default")
     for control, w in dash.controls.items():

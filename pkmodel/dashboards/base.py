@@ -318,6 +318,9 @@ class Dashboard:
         if rescale:
             self.rescale(draw=False)
             self._relayout()
+        elif self.live.layout_stale:  # a legend above the axes gained or lost a row
+            self.live.extend()
+            self._relayout()
         elif self.live.extend():
             self._extended = True
             self.live.relayout(only_if_labels_changed=True)

@@ -112,9 +112,16 @@ class LifespanDashboard(Dashboard):
         """A species as the legend names it: short (DZ, DMDZ) at lecture mode's projector type."""
         return SPECIES_SHORT.get(species, species) if self.lecture else species
 
+    def legend_loc(self, ax):
+        return "lower center" if self.lecture and ax is self.axes[0] else "upper right"
+
     def legend_options(self, ax):
-        # projector type on the short upper panel: two columns, or the legend would fill its height
-        return {"ncols": 2} if self.lecture and ax is self.axes[0] else {}
+        """At lecture mode's projector type the upper panel is short: its legend goes above it in
+        rows of three (inside, it would fill the panel and push the curves down)."""
+        if self.lecture and ax is self.axes[0]:
+            return {"ncols": 3, "bbox_to_anchor": (0.5, 1.0), "frameon": False, "borderaxespad": 0.2,
+                    "columnspacing": 1.0, "handlelength": 1.6}
+        return {}
 
     _PEAK_GRID = np.arange(0.0, 8.0, 0.01)  # h: one dose peaks within hours
 

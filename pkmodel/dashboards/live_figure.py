@@ -79,6 +79,8 @@ class LiveFigure:
         #: Static artists (drawn once, in the background) that the legend lists after the live ones.
         self.static_handles: list = []
         self._legend_boxes: dict = {}
+        #: A legend outside the axes changed size: lay the figure out again before the next frame.
+        self.layout_stale = False
         self.blitter = Blitter(self.fig, lambda: [a for a in self.artists.values() if a.get_visible()])
 
     # ----- artists ------------------------------------------------------------------------
@@ -116,7 +118,12 @@ class LiveFigure:
         return legends_dirty
 
     def rebuild_legends(self) -> None:
+        """Make each axis' legend again. A legend outside its axes that changed size (an entry
+        came or went) sets :attr:`layout_stale`: the frozen layout has no room for it."""
+        renderer = self.fig.canvas.get_renderer()
         for ax in self.axes:
+            old = ax.get_legend()
+            old_size = None if old is None else old.get_window_extent(renderer).size
             handles = [a for a in self.artists.values()
                        if a.axes is ax and a.get_visible() and not a.get_label().startswith("_")]
             handles += [h for h in self.static_handles if h.axes is ax]
@@ -124,7 +131,11 @@ class LiveFigure:
                 kwargs = {"loc": self.legend_loc(ax), **self.legend_options(ax)}
                 if self.font_minimum > LEGEND_FONTSIZE:
                     kwargs.update(fontsize=self.font_minimum, title_fontsize=self.font_minimum)
-                legend(ax, handles, **kwargs).set_animated(True)
+                new = legend(ax, handles, **kwargs)
+                new.set_animated(True)
+                inside = new.get_window_extent(renderer).transformed(ax.transAxes.inverted()).y1 <= 1.0
+                if not inside and (old_size is None or tuple(old_size) != tuple(new.get_window_extent(renderer).size)):
+                    self.layout_stale = True
         self.blitter.forget_legends()
 
     def _fitted(self, ax):
@@ -279,6 +290,7 @@ class LiveFigure:
         lengths = self.tick_label_lengths()
         if not (only_if_labels_changed and lengths == getattr(self, "_label_lengths", None)):
             self._constrain()
+            self.layout_stale = False
             if self.extend():  # resized axes change a legend's share of them: room under it again
                 self._constrain()
             self._label_lengths = self.tick_label_lengths()
