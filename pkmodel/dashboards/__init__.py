@@ -25,7 +25,9 @@ dose for anyone.
 from __future__ import annotations
 
 from .accumulation import AccumulationDashboard
-from .base import CONTROL_WIDTH, Dashboard, _checked_control_value, _control_options
+from ._controls import checked_control_value as _checked_control_value
+from ._controls import control_options as _control_options
+from .base import CONTROL_WIDTH, Dashboard
 from .comparison import ComparisonDashboard
 from .half_life import HalfLifeDashboard
 from .interactions import InteractionsDashboard

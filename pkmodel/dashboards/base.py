@@ -15,14 +15,12 @@ A lesson subclasses :class:`Dashboard` and provides ``make_controls(W) -> {name:
 from __future__ import annotations
 
 import asyncio
-import difflib  # imported here, not at the first set(): that import cost the first move 15 ms
-import math
-from numbers import Real
 
 import numpy as np
 
 from ..plots import Curve, label_concentration_axes
 from . import _frames, export
+from ._controls import checked_control_value, control_options, table_html
 from .lecture import (LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts,
                       fit_axis_labels, lecture_mode)
 from .live_figure import LiveFigure
@@ -45,58 +43,6 @@ ROW_PX = {"title": 40, "footer": 24, "slider": 54, "row": 34, "table_row": 22, "
 #: Characters per line of a 12 px note (about 6.5 px a character).
 NOTE_CHAR_PX = 6.5
 EXTENDED_NOTE = "Axes extended to show the whole curve; <i>Rescale axes</i> fits them again."
-def _control_options(w) -> list:
-    """The values a selection widget accepts (options may be plain values or (label, value) pairs)."""
-    return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in w.options]
-
-
-def _checked_control_value(controls: dict, name: str, value):
-    """``value`` if control ``name`` would take it unchanged; else a clear error (nothing clamped)."""
-    import ipywidgets as W
-
-    if name not in controls:
-        close = difflib.get_close_matches(str(name), list(controls), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ValueError(f"unknown control {name!r}{hint}; this dashboard has {list(controls)}")
-    w = controls[name]
-    if isinstance(w, (W.FloatSlider, W.IntSlider)):
-        integer = isinstance(w, W.IntSlider)
-        kind = "a whole number" if integer else "a number"
-        allowed = f"{kind} from {w.min:g} to {w.max:g} in steps of {w.step:g}"
-        if not isinstance(value, Real) or isinstance(value, bool):
-            raise TypeError(f"control {name!r} takes {allowed}; got {value!r} ({type(value).__name__})")
-        v = float(value)
-        steps = (v - w.min) / w.step if math.isfinite(v) else math.nan
-        whole = not integer or v == int(v) if math.isfinite(v) else False
-        if not (w.min <= v <= w.max) or not whole or abs(steps - round(steps)) > 1e-9 * max(1.0, abs(steps)):
-            raise ValueError(f"control {name!r} takes {allowed}; got {value!r}")
-        return int(v) if integer else v
-    if isinstance(w, (W.Checkbox, W.ToggleButton)):
-        if not isinstance(value, bool):
-            raise TypeError(f"control {name!r} takes True or False; got {value!r} ({type(value).__name__})")
-        return value
-    if hasattr(w, "options"):
-        options = _control_options(w)
-        if value not in options or isinstance(value, bool) != any(isinstance(o, bool) and o == value
-                                                                  for o in options):
-            raise ValueError(f"control {name!r} takes one of {options!r}; got {value!r}")
-        return value
-    raise TypeError(f"control {name!r} ({type(w).__name__}) cannot be set from Python")
-
-
-def _table_html(rows, caption: str = "") -> str:
-    """The readout table: 13 px at line height 1.35 (ipywidgets' HTML sets 28 px, which made a
-    six-row table taller than a projector's screen); values never wrap, labels may."""
-    if not rows:
-        return ""
-    head, *rows = rows
-    th = "".join(f"<th style='text-align:left;padding:1px 3px'>{h}</th>" for h in head)
-    # values never wrap inside a cell (a "31 → 86" split over two lines reads as two rows)
-    trs = "".join("<tr>" + "".join(f"<td style='padding:1px 3px{'' if i == 0 else ';white-space:nowrap'}'>{c}</td>"
-                                   for i, c in enumerate(r)) + "</tr>" for r in rows)
-    cap = f"<caption style='text-align:left;padding:0 4px'>{caption}</caption>" if caption else ""
-    return (f"<table style='font-size:13px;line-height:1.35;border-collapse:collapse'>{cap}"
-            f"<tr>{th}</tr>{trs}</table>")
 
 
 class Dashboard:
@@ -235,7 +181,7 @@ class Dashboard:
         False. A bad value raises ``ValueError`` (``TypeError`` for a wrong type) naming the
         control, the value and what is allowed, and changes nothing; nothing is clamped.
         """
-        checked = {k: _checked_control_value(self.controls, k, v) for k, v in values.items()}
+        checked = {k: checked_control_value(self.controls, k, v) for k, v in values.items()}
         for k, v in checked.items():
             self.controls[k].value = v
         self.flush_readout()  # the readout matches the controls when set() returns
@@ -362,7 +308,7 @@ class Dashboard:
     def _show_readout(self) -> None:
         self._readout_pending = False  # shown now (a rescale, say): a deferred one has nothing left to do
         view = self._view
-        self.readout.value = _table_html(view.table(), view.caption) or "&nbsp;"
+        self.readout.value = table_html(view.table(), view.caption) or "&nbsp;"
         note = view.note + (" " + EXTENDED_NOTE if self._extended else "")
         self.note.value = f"<div style='font-size:12px;line-height:1.4;color:#8a4b00;margin-top:4px'>{note}</div>" if note else ""
 
@@ -389,7 +335,7 @@ class Dashboard:
         """The main slider's value after one step from where it starts (up, or down at the top)."""
         w = self.controls[self.main]
         if hasattr(w, "options"):  # a SelectionSlider
-            options = _control_options(w)
+            options = control_options(w)
             i = options.index(w.value)
             return options[i + 1 if i + 1 < len(options) else i - 1]
         up = w.value + w.step
