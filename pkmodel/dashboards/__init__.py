@@ -12,7 +12,8 @@ how the tests sweep every control over its range. The figure is drawn with Agg i
 and sent as PNG frames (:mod:`._frames`) to a canvas widget (:mod:`._frame_view`, an anywidget),
 in JupyterLab and Voila alike, whatever matplotlib backend the notebook chose.
 
-Rooms: :mod:`.base` (controls, readout, layout, ``set``/``values``/``data``),
+Rooms: :mod:`.base` (controls, readout, layout, ``set``/``values``/``data``), :mod:`._controls`
+(what values a control takes; the readout table),
 :mod:`.live_figure` (artist reuse, legends, axes policy), :mod:`._blit` (the blit cache),
 :mod:`._frames` (PNG frames for the browser), :mod:`._frame_view` (the widget that shows them),
 :mod:`.view` (what a lesson returns), :mod:`.static` (a lesson's view without widgets, for
