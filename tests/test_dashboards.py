@@ -23,6 +23,7 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from pkmodel.dashboards import DASHBOARDS  # noqa: E402
+from pkmodel.dashboards.base import READOUT_DELAY_S  # noqa: E402
 
 
 def sweep_values(w):
@@ -564,7 +565,8 @@ def test_first_frame_sent_is_the_figure_as_laid_out(name, monkeypatch):
 
 def test_readout_follows_the_frame_in_a_kernel_and_set_waits_for_it():
     """Inside an event loop (a kernel) a move from the browser shows the frame first and the
-    readout on the loop's next turn, once for moves that arrive together; ``set()`` never
+    readout :data:`READOUT_DELAY_S` later (not on the loop's next turn: the frame must be drawn
+    first), once for moves that arrive together; ``set()`` never
     returns before the readout matches the controls. Outside a loop the readout is immediate."""
     import asyncio
 
@@ -585,21 +587,24 @@ def test_readout_follows_the_frame_in_a_kernel_and_set_waits_for_it():
         for v in values:  # two browser moves before the loop turns
             main.value = v
         stale = dash.readout.value
-        await asyncio.sleep(0)  # the loop's next turn
+        await asyncio.sleep(0)  # the loop's next turn: still waiting for the frame to be drawn
+        next_turn = dash.readout.value
+        await asyncio.sleep(2 * READOUT_DELAY_S)
         fresh = dash.readout.value
         dash.set(**{dash.main: values[0]})  # the API: readout current on return, no turn needed
-        return stale, fresh, dash.readout.value
+        return stale, next_turn, fresh, dash.readout.value
 
     def scenario():  # in a thread of its own: pytest's thread may hold another library's loop
-        stale, fresh, after_set = asyncio.run(in_kernel())
+        stale, next_turn, fresh, after_set = asyncio.run(in_kernel())
         main.value = values[-1]  # no loop running here now: at once
-        return stale, fresh, after_set, dash.readout.value
+        return stale, next_turn, fresh, after_set, dash.readout.value
 
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as pool:
-        stale, fresh, after_set, no_loop = pool.submit(scenario).result(timeout=60)
+        stale, next_turn, fresh, after_set, no_loop = pool.submit(scenario).result(timeout=60)
     assert stale == start, "the readout was computed before the frame's message could leave"
+    assert next_turn == start, "the readout was sent on the loop's next turn, before the frame is drawn"
     assert fresh != start and computed[0] == values[-1], "the deferred readout is not the latest state's"
     assert len(computed) == 3, f"expected one readout for two moves, one for set(), one without a loop; got {computed}"
     assert after_set != fresh and not dash._readout_pending
@@ -628,7 +633,7 @@ def test_a_readout_shown_directly_leaves_no_deferred_one_to_repeat():
         main.value = target
         pending = dash._readout_pending
         dash.rescale()  # shows the readout now
-        await asyncio.sleep(0)  # the deferred turn
+        await asyncio.sleep(2 * READOUT_DELAY_S)  # the deferred readout's time
         return pending
 
     with ThreadPoolExecutor(1) as pool:

@@ -42,6 +42,13 @@ OUTPUT_AREA_PX = 850
 ROW_PX = {"title": 40, "footer": 24, "slider": 54, "row": 34, "table_row": 22, "note_line": 17}
 #: Characters per line of a 12 px note (about 6.5 px a character).
 NOTE_CHAR_PX = 6.5
+#: How long after a move's frame its readout is computed and sent. On the loop's next turn
+#: (0 s), the table's HTML reached the browser while the frame was still being decoded and
+#: JupyterLab laid it out first; 30 ms later the frame is on screen before the table arrives.
+#: Measured 2026-12-03, two alternating runs each, medians (ms), 0 s -> 30 ms: notebook 5
+#: 59, 51 -> 49, 44; notebook 9 75, 62 -> 53, 53 and 59, 51 -> 54, 50. The table lags the
+#: figure by 30 ms, below what a reader notices.
+READOUT_DELAY_S = 0.03
 EXTENDED_NOTE = "Axes extended to show the whole curve; <i>Rescale axes</i> fits them again."
 
 
@@ -284,12 +291,12 @@ class Dashboard:
         return view
 
     def _readout_soon(self) -> None:
-        """Show the readout once the frame has been sent: in a kernel, on its event loop's next
-        turn, after the control's message has been answered; at once outside one. The readout's
-        table is often the slow part (the washout searches of notebooks 5 and 9, 10-12 ms a
-        move), and computed first it kept the frame waiting: with it deferred, key press → frame
-        went from 67 to 52 ms median in notebook 5 and from 78 to 66 ms in notebook 9 (JupyterLab
-        + Chromium, Dec 2026). Moves that arrive together get one readout, for the latest state."""
+        """Show the readout once the frame has been sent and drawn: in a kernel, :data:`READOUT_DELAY_S`
+        later on its event loop; at once outside one. The readout's table is often the slow part
+        (the washout searches of notebooks 5 and 9, 10-12 ms a move), and computed first it kept
+        the frame waiting: deferred to the loop's next turn, key press → frame went from 67 to
+        52 ms median in notebook 5 and from 78 to 66 ms in notebook 9 (JupyterLab + Chromium,
+        Dec 2026). Moves that arrive together get one readout, for the latest state."""
         if self._readout_pending:
             return
         try:
@@ -298,7 +305,7 @@ class Dashboard:
             self._show_readout()
             return
         self._readout_pending = True
-        loop.call_soon(self.flush_readout)
+        loop.call_later(READOUT_DELAY_S, self.flush_readout)
 
     def flush_readout(self) -> None:
         """Show a readout that :meth:`refresh` deferred, now (:meth:`set` calls this)."""
