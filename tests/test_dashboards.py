@@ -244,6 +244,28 @@ def test_axes_never_clip_at_the_extremes_of_every_control(dash):
 
 @pytest.mark.parametrize("lecture", ["", "1"], ids=["notebook", "lecture"])
 @pytest.mark.parametrize("name", sorted(DASHBOARDS))
+def test_layout_run_alone_places_the_axes_where_a_full_draw_does(name, lecture, monkeypatch):
+    """The dashboards run constrained layout by itself (no drawing, cheaper on a move that
+    grows the axes); the axes must end up exactly where matplotlib's own layout-at-draw puts
+    them, after construction and after the main control's largest value grows the axes."""
+    monkeypatch.setenv("PKMODEL_LECTURE", lecture)
+    dash = DASHBOARDS[name]()
+    main = dash.controls[dash.main]
+    for value in (main.value, sweep_values(main)[-1]):
+        dash.set(**{dash.main: value})
+        dash.live.relayout()
+        ours = [ax.get_position().bounds for ax in dash.axes]
+        dash.fig.set_layout_engine("constrained")
+        dash.fig.draw_without_rendering()
+        dash.fig.set_layout_engine("none")
+        reference = [ax.get_position().bounds for ax in dash.axes]
+        # figure fractions; 1e-6 is a thousandth of a pixel on the widest figure (the layout
+        # solver's own round-off is ~1e-10)
+        np.testing.assert_allclose(ours, reference, rtol=0, atol=1e-6, err_msg=f"{name} at {dash.main}={value!r}")
+
+
+@pytest.mark.parametrize("lecture", ["", "1"], ids=["notebook", "lecture"])
+@pytest.mark.parametrize("name", sorted(DASHBOARDS))
 def test_no_legend_covers_a_curve_at_the_extremes_of_every_control(name, lecture, monkeypatch):
     """A legend inside the axes sits on empty space: no drawn data point under it, at the
     start and with each control at its extremes, in the notebook and at lecture mode's
