@@ -370,6 +370,7 @@ def test_blitted_frames_equal_full_redraws_after_slider_moves(dash):
         blitted = frame(dash)
         sent = np.asarray(Image.open(io.BytesIO(dash._figure_box.value)))  # the frame the browser shows
         assert np.array_equal(sent, blitted), f"{name}={v!r}: the frame sent is not the frame drawn"
+        dash.live.blitter.invalidate()  # nothing cached: the legends typeset again too
         dash.live.blitter.draw(force_full=True)  # full redraw of the same state
         full = frame(dash)
         assert blitted.shape == full.shape
@@ -377,6 +378,28 @@ def test_blitted_frames_equal_full_redraws_after_slider_moves(dash):
         assert not differ.any(), (f"{name}={v!r}: blitted frame differs from a full redraw in "
                                   f"{differ.sum()} pixels (stale background or legend)")
     assert dash.live.blitter.blits > blits, "no update was blitted: the test compared nothing"
+
+
+def test_a_frame_drawn_in_full_for_extended_axes_pastes_its_unmoved_legend_correctly():
+    """Notebook 4, dose 3 -> 3.5 mg: the plateau extends the y axis (a full draw), the legend
+    stays where it was, so its cached interior is pasted, not typeset again; the frame must
+    still be pixel for pixel a draw with nothing cached."""
+    from pkmodel.dashboards import AccumulationDashboard
+
+    dash = AccumulationDashboard()
+    dash.render = True
+    dash.set(dose=3.0)
+    blitter = dash.live.blitter
+    ylim, full, pasted = dash.axes[0].get_ylim(), blitter.full_draws, blitter.legends_pasted
+    dash.set(dose=3.5)
+    assert dash.axes[0].get_ylim()[1] > ylim[1], "the test needs a step that extends the axes"
+    assert blitter.full_draws == full + 1 and blitter.legends_pasted > pasted, \
+        "the extended frame should be a full draw with its legend pasted"
+    drawn = frame(dash)
+    blitter.invalidate()
+    blitter.draw(force_full=True)
+    differ = np.any(drawn != frame(dash), axis=-1)
+    assert not differ.any(), f"pasted legend differs from a fresh draw in {differ.sum()} pixels"
 
 
 def test_blit_cache_is_dropped_when_limits_or_size_change(dash):

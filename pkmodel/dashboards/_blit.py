@@ -14,9 +14,13 @@ limits and scales), and a blit happens only when the state is unchanged; otherwi
 there is no background yet, the figure is drawn in full. Legends are drawn on top of the lines
 (animated), so they are not in the background. A legend is opaque and square; its *interior*
 (two pixels inside the frame, which only the legend itself covers) is cached, keyed on the
-legend object and its place, and pasted after its frame is drawn, so no pixel of an old curve
-survives (the previous cache pasted a ring of pixels around the frame, and with it fragments
-of the curves that lay under the ring when it was copied). A new legend is drawn in full.
+legend object and what its place depends on (its axes' place, the figure's size), and pasted
+after its frame is drawn, so no pixel of an old curve survives (the previous cache pasted a
+ring of pixels around the frame, and with it fragments of the curves that lay under the ring
+when it was copied). A new legend is drawn in full. A framed legend's interior outlives a full
+draw that leaves it where it was: when a curve extends the axes (notebook 4's plateau, a dose
+step up) the frame is drawn in full, but its legend is pasted, not typeset again
+(accumulation: a 64 ms full draw, 19 ms of it the legend's text; 70 -> 45 ms a step, Dec 2026).
 """
 
 from __future__ import annotations
@@ -36,8 +40,13 @@ def state_key(fig) -> tuple:
     return (tuple(fig.bbox.bounds), fig.dpi, axes)
 
 
-def _legend_box(legend) -> tuple:
-    return tuple(legend.legendPatch.get_window_extent().extents)
+def _legend_place(legend, fig):
+    """What a legend's place on the canvas depends on, short of a new legend object: its axes'
+    place and the figure's size (``loc`` strings; ``"best"`` moves with the data: None, never
+    cached). Not ``legendPatch``'s extents: those are the last draw's, stale until it is redrawn."""
+    if getattr(legend, "_loc", None) == 0:
+        return None
+    return (tuple(legend.axes.get_position().bounds), tuple(fig.bbox.bounds), fig.dpi)
 
 
 class Blitter:
@@ -58,13 +67,16 @@ class Blitter:
         self.legend_pixels: dict = {}
         self.full_draws = 0
         self.blits = 0
+        self.legends_pasted = 0
         fig.canvas.mpl_connect("draw_event", self.on_draw)
 
-    def invalidate(self) -> None:
-        """Forget every cached pixel: the next draw is a full one."""
+    def invalidate(self, *, legends: bool = True) -> None:
+        """Forget the cached background (the next draw is a full one) and, with ``legends``, the
+        legends' interiors (keyed on the legend and its place, they stay valid while both do)."""
         self.background = None
         self.key = None
-        self.legend_pixels = {}
+        if legends:
+            self.legend_pixels = {}
 
     def forget_legends(self) -> None:
         self.legend_pixels = {}
@@ -92,7 +104,8 @@ class Blitter:
             return  # savefig draws animated artists itself; draw_without_rendering draws nothing
         self.background = canvas.copy_from_bbox(self.fig.bbox)
         self.key = state_key(self.fig)
-        self.legend_pixels = {}
+        # a frameless legend's "interior" holds background pixels, which this draw may have changed
+        self.legend_pixels = {k: v for k, v in self.legend_pixels.items() if v[0].get_frame_on()}
         self.draw_animated()
 
     def draw_animated(self) -> None:
@@ -104,9 +117,11 @@ class Blitter:
         can_cache = not canvas.is_saving()
         for legend in _legends(self.fig):
             cached = self.legend_pixels.get(id(legend))
-            if cached is not None and cached[0] is legend and cached[1] == _legend_box(legend):
+            place = _legend_place(legend, self.fig)
+            if cached is not None and cached[0] is legend and place is not None and cached[1] == place:
                 self.fig.draw_artist(legend.legendPatch)  # the frame, over the new lines
                 canvas.restore_region(cached[2])  # the interior: entries only, no curve beneath
+                self.legends_pasted += 1
                 continue
             self.fig.draw_artist(legend)
             if can_cache:
@@ -116,5 +131,5 @@ class Blitter:
                 k = self.LEGEND_INSET
                 box = Bbox.from_extents(math.ceil(x0) + k, math.ceil(y0) + k, math.floor(x1) - k,
                                         math.floor(y1) - k)
-                if box.width > 0 and box.height > 0:
-                    self.legend_pixels[id(legend)] = (legend, (x0, y0, x1, y1), canvas.copy_from_bbox(box))
+                if box.width > 0 and box.height > 0 and place is not None:
+                    self.legend_pixels[id(legend)] = (legend, place, canvas.copy_from_bbox(box))

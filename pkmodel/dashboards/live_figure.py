@@ -294,7 +294,7 @@ class LiveFigure:
             if self.extend():  # resized axes change a legend's share of them: room under it again
                 self._constrain()
             self._label_lengths = self.tick_label_lengths()
-        self.blitter.invalidate()
+        self.blitter.invalidate(legends=False)  # a legend that moved misses its own cache
 
     def _constrain(self) -> None:
         """Constrained layout, run by itself: ``draw_without_rendering`` ran it and then drew every
