@@ -685,3 +685,24 @@ def test_a_readout_shown_directly_leaves_no_deferred_one_to_repeat():
         pending = pool.submit(lambda: asyncio.run(in_kernel())).result(timeout=60)
     assert pending, "the move did not defer its readout"
     assert shown == [target], f"readouts shown: {shown}"
+
+
+def test_regimen_sliders_span_the_labels_doses_from_its_records(monkeypatch):
+    """Notebooks 4 and 9: dose and doses-a-day bounds are the label's (one source: its records),
+    so a corrected record moves both dashboards' sliders; neither types its own bounds."""
+    from pkmodel.dashboards import AccumulationDashboard, ComparisonDashboard
+    from pkmodel.dashboards import view as view_module
+    from pkmodel.literature import label
+
+    for cls in (AccumulationDashboard, ComparisonDashboard):
+        d = cls()
+        assert (d.controls["dose"].min, d.controls["dose"].max) == (label.MUSCLE_SPASM.low.value,
+                                                                    label.MUSCLE_SPASM.high.value)
+        assert [v for _, v in d.controls["per_day"].options] == list(range(
+            min(x.times_a_day[0] for x in label.DOSES), max(x.times_a_day[1] for x in label.DOSES) + 1))
+    monkeypatch.setattr(view_module, "LABEL_DOSE_RANGE_MG", (1.0, 6.0))
+    monkeypatch.setattr(view_module, "LABEL_TIMES_A_DAY", (2, 3))
+    for cls in (AccumulationDashboard, ComparisonDashboard):
+        d = cls()
+        assert (d.controls["dose"].min, d.controls["dose"].max) == (1.0, 6.0), cls.__name__
+        assert [v for _, v in d.controls["per_day"].options] == [2, 3], cls.__name__

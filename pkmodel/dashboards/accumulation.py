@@ -14,14 +14,15 @@ from ..regimen import repeated
 from ..simulate import simulate
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_DAYS, G21_DOSE, G21_PER_DAY, UNIT, Curve, View, _days, _fmt
+from .view import G21_DAYS, G21_TEXT, LABEL_TEXT, UNIT, Curve, View, _days, _fmt, label_regimen_controls
 
 
 class AccumulationDashboard(Dashboard):
     """Young vs elderly (G21 presets) on a repeated oral regimen, then washout.
 
-    Sliders span 2–10 mg once to four times a day, so a student can compare the same regimen at
-    25 and at 80 years. The US label (LABEL) gives 2–10 mg three or four times daily for muscle
+    Sliders span the label's range (:func:`.view.label_regimen_controls`: 2–10 mg, once to four
+    times a day), so a student can compare the same regimen at 25 and at 80 years. The US label
+    (LABEL) gives 2–10 mg three or four times daily for muscle
     spasm, two to four times daily for anxiety, and 2–2.5 mg once or twice daily at first for
     older or debilitated patients (G21's 2.5 mg twice daily is that starting regimen). Not a
     dosing guide.
@@ -34,10 +35,7 @@ class AccumulationDashboard(Dashboard):
 
     def make_controls(self, W):
         return {
-            "dose": W.FloatSlider(value=G21_DOSE, min=2, max=10, step=0.5, description="Dose (mg)",
-                                  readout_format=".1f"),
-            "per_day": W.ToggleButtons(options=[("1", 1), ("2", 2), ("3", 3), ("4", 4)], value=G21_PER_DAY,
-                                       description="Doses a day", style={"button_width": "44px"}),
+            **label_regimen_controls(W),
             "days": W.IntSlider(value=G21_DAYS, min=1, max=30, step=1, description="Days of dosing"),
             "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam"),
         }
@@ -66,7 +64,5 @@ class AccumulationDashboard(Dashboard):
         for i, lab in enumerate(labels):
             rows.append([lab, cols[lit.PRESETS[0]][i], cols[lit.PRESETS[1]][i]])
         note = (f"{v['dose']:g} mg every {interval:g} h for {v['days']} days, then stopped. "
-                "Label (LABEL): muscle spasm 2–10 mg 3–4 times daily, anxiety 2–4 times daily; older or "
-                "debilitated patients start at 2–2.5 mg once or twice daily (G21's 2.5 mg twice daily). "
-                "A comparison of regimens, not a dosing guide.")
+                f"{LABEL_TEXT} (G21: {G21_TEXT}). A comparison of regimens, not a dosing guide.")
         return View(arts, rows, note)

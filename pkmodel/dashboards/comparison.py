@@ -14,11 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import lessons_compare as lc
-from ..literature import label
 from ..plots import OKABE_ITO, SPECIES_COLORS, SPECIES_SHORT, label_concentration_axes
 from ..units import HOURS_PER_DAY
 from .base import Dashboard
-from .view import G21_DAYS, G21_DOSE, G21_PER_DAY, UNIT, Curve, View, _days, _fmt
+from .view import G21_DAYS, UNIT, Curve, View, _days, _fmt, label_regimen_controls
 
 #: One colour per drug (Okabe-Ito; diazepam and its metabolite as in the other lessons).
 DRUG_COLORS = {"diazepam": SPECIES_COLORS["diazepam"], "oxazepam": SPECIES_COLORS["oxazepam"],
@@ -41,8 +40,8 @@ ROUNDOFF_FLOOR = 1e-12
 class ComparisonDashboard(Dashboard):
     """Diazepam, oxazepam, lorazepam and temazepam on one regimen, young (top) vs elderly (bottom).
 
-    Dose slider: the label's diazepam range (2-10 mg, :mod:`pkmodel.literature.label`); doses a
-    day 1-4 (the label's statements span once to four times daily). No source in the package
+    Dose slider: the label's diazepam range (2-10 mg, :func:`.view.label_regimen_controls`); doses
+    a day 1-4 (the label's statements span once to four times daily). No source in the package
     gives the other drugs' usual doses or a verified equivalence table, hence the relative view.
     """
 
@@ -56,17 +55,12 @@ class ComparisonDashboard(Dashboard):
     share_y = True  # young above elderly: one y range, so heights compare by eye
 
     def make_controls(self, W):
-        low, high = label.MUSCLE_SPASM.low.value, label.MUSCLE_SPASM.high.value
-        fewest = min(d.times_a_day[0] for d in label.DOSES)
-        most = max(d.times_a_day[1] for d in label.DOSES)
+        regimen = label_regimen_controls(W, "Dose, same mg for every drug (mg)")
         return {
             "days": W.IntSlider(value=G21_DAYS, min=3, max=30, step=1, description="Days of dosing"),
             "y": W.ToggleButtons(options=list(Y_VIEWS), value=UNIT, description="Show",
                                  style={"button_width": "150px"}),
-            "dose": W.FloatSlider(value=G21_DOSE, min=low, max=high, step=0.5, readout_format=".1f",
-                                  description="Dose, same mg for every drug (mg)"),
-            "per_day": W.ToggleButtons(options=[(str(n), n) for n in range(fewest, most + 1)], value=G21_PER_DAY,
-                                       description="Doses a day", style={"button_width": "44px"}),
+            **regimen,
             "metabolite": W.Checkbox(value=True, description="show desmethyldiazepam (diazepam's active metabolite)"),
         }
 

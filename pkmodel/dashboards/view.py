@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import lessons
 from .. import literature as lit
+from ..literature import label
 from ..plots import Band, Curve  # noqa: F401  (re-exported: lessons build Curves and Bands)
 from ..units import HOURS_PER_DAY, TEACHING_NOTICE
 
@@ -27,6 +28,29 @@ G21_END_H = lessons.G21_END_H
 #: "2.5 mg twice daily for 15 days", built from the same records.
 G21_TEXT = (f"{G21_DOSE:g} mg {'twice daily' if G21_PER_DAY == 2 else f'{G21_PER_DAY} times a day'} "
             f"for {G21_DAYS} days")
+
+
+#: The label's diazepam dose range (mg) and its doses a day, from its records
+#: (:mod:`pkmodel.literature.label`): the regimen sliders' bounds. Not a dosing guide.
+LABEL_DOSE_RANGE_MG = (label.MUSCLE_SPASM.low.value, label.MUSCLE_SPASM.high.value)
+LABEL_TIMES_A_DAY = (min(d.times_a_day[0] for d in label.DOSES), max(d.times_a_day[1] for d in label.DOSES))
+#: The label's dose statements in a line, for a dashboard's note.
+LABEL_TEXT = "US label (LABEL): " + "; ".join(
+    f"{d.indication}, {d.low.value:g}–{d.high.value:g} mg {d.times_a_day[0]}–{d.times_a_day[1]} times daily"
+    for d in label.DOSES)
+
+
+def label_regimen_controls(W, dose_description: str = "Dose (mg)") -> dict:
+    """A dose slider over :data:`LABEL_DOSE_RANGE_MG` (0.5 mg steps) and a doses-a-day toggle over
+    :data:`LABEL_TIMES_A_DAY`, both starting at G21's regimen."""
+    low, high = LABEL_DOSE_RANGE_MG
+    fewest, most = LABEL_TIMES_A_DAY
+    return {
+        "dose": W.FloatSlider(value=G21_DOSE, min=low, max=high, step=0.5, readout_format=".1f",
+                              description=dose_description),
+        "per_day": W.ToggleButtons(options=[(str(n), n) for n in range(fewest, most + 1)], value=G21_PER_DAY,
+                                   description="Doses a day", style={"button_width": "44px"}),
+    }
 
 
 @dataclass
