@@ -79,7 +79,9 @@ def _build(name: str, age, cl_per_kg, t_half, weight, how: str):
     params = disposition("lorazepam", cl_per_kg, t_half, weight)
     label = f"{name.capitalize()}, lorazepam (G79L), {weight.value:g} kg"
     description = (f"Published group means of G79L, for teaching: {how}; V = CL*t1/2/ln2; oral absorption from "
-                   "G79L's elderly (peaks within 2.5 h, absorption t1/2 <= 45 min, F 90 %). Not a description of any one person.")
+                   f"G79L's elderly (peaks within {G79L_TMAX_MAX.value:g} h, absorption t1/2 <= "
+                   f"{G79L_ABSORPTION_HALF_LIFE_MAX.value:g} min, F {BIOAVAILABILITY.value * 100:.0f} %). Not a description of any "
+                   "one person.")
     return one_compartment_preset(drug="lorazepam", name=name, label=label, description=description, params=params,
                                   molar_mass=MOLAR_MASS, ka=KA, bioavailability=BIOAVAILABILITY, lag=NO_ABSORPTION_LAG,
                                   age=age, weight=weight, sex=None)

@@ -36,6 +36,9 @@ from .. import oxazepam, temazepam
 from . import values as v
 from .distribution import calibrate, volumes
 
+#: "G21 Css 30-35 % higher", from its records (the elderly clearance divisor's source).
+_CSS_RISE = (f"G21 Css {(v.G21_CSS_RISE_LOW.value - 1) * 100:.0f}-{(v.G21_CSS_RISE_HIGH.value - 1) * 100:.0f} % "
+             "higher")
 MOLAR_MASS = {"diazepam": 284.74, "desmethyldiazepam": 270.71}  #: g/mol (C16H13ClN2O, C15H11ClN2O)
 
 
@@ -53,7 +56,7 @@ def dmdz_clearance_anchor(weight: Value) -> Value:
 
 def elderly(cl: Value, what: str) -> Value:
     return derived(cl.value / v.ELDERLY_CL_DIVISOR.value, "L/h",
-                   f"elderly {what} CL = young CL / 1.325 (G21 Css 30-35 % higher)", cl, v.ELDERLY_CL_DIVISOR)
+                   f"elderly {what} CL = young CL / {v.ELDERLY_CL_DIVISOR.value:g} ({_CSS_RISE})", cl, v.ELDERLY_CL_DIVISOR)
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +160,7 @@ def build_preset(group: str, *, weight_kg: float = 70.0, full: bool = False,
     label = f"{group.capitalize()} ({ages}, G21), {weight.value:g} kg"
     description = (f"Published group means of G21's {group} group ({ages}), for teaching: DZ t1/2 "
                    f"{dz['diazepam.half_life'].value:g} h, DMDZ t1/2 {dmdz['half_life'].value:g} h; clearances anchored "
-                   "on G89 (DZ) and CZ1 (DMDZ)" + (", divided by 1.325 for the elderly (G21 Css 30-35 % higher)"
+                   "on G89 (DZ) and CZ1 (DMDZ)" + (f", divided by {v.ELDERLY_CL_DIVISOR.value:g} for the elderly ({_CSS_RISE})"
                                                    if group == "elderly" else "")
                    + "; two-compartment DZ with V1/Vss and Q/CL calibrated to single-dose peaks (G89, ABS); "
                      "absorption from ABS. Not a description of any one person.")
