@@ -40,6 +40,11 @@ def state_key(fig) -> tuple:
     return (tuple(fig.bbox.bounds), fig.dpi, axes)
 
 
+def _frame_extents(legend) -> tuple:
+    """The legend frame's pixel extents as last drawn (by any draw, a savefig's included)."""
+    return tuple(legend.legendPatch.get_window_extent().extents)
+
+
 def _legend_place(legend, fig):
     """What a legend's place on the canvas depends on, short of a new legend object: its axes'
     place and the figure's size (``loc`` strings; ``"best"`` moves with the data: None, never
@@ -118,9 +123,12 @@ class Blitter:
         for legend in _legends(self.fig):
             cached = self.legend_pixels.get(id(legend))
             place = _legend_place(legend, self.fig)
-            if cached is not None and cached[0] is legend and place is not None and cached[1] == place:
+            # the place it would have now, and the frame's extents as last drawn: a savefig at
+            # another dpi draws the frame elsewhere without a draw_event, and the place is unchanged
+            if (cached is not None and cached[0] is legend and place is not None and cached[1] == place
+                    and cached[2] == _frame_extents(legend)):
                 self.fig.draw_artist(legend.legendPatch)  # the frame, over the new lines
-                canvas.restore_region(cached[2])  # the interior: entries only, no curve beneath
+                canvas.restore_region(cached[3])  # the interior: entries only, no curve beneath
                 self.legends_pasted += 1
                 continue
             self.fig.draw_artist(legend)
@@ -132,4 +140,4 @@ class Blitter:
                 box = Bbox.from_extents(math.ceil(x0) + k, math.ceil(y0) + k, math.floor(x1) - k,
                                         math.floor(y1) - k)
                 if box.width > 0 and box.height > 0 and place is not None:
-                    self.legend_pixels[id(legend)] = (legend, place, canvas.copy_from_bbox(box))
+                    self.legend_pixels[id(legend)] = (legend, place, (x0, y0, x1, y1), canvas.copy_from_bbox(box))

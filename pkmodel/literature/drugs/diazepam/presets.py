@@ -37,7 +37,8 @@ from . import values as v
 from .distribution import calibrate, volumes
 
 #: "G21 Css 30-35 % higher", from its records (the elderly clearance divisor's source).
-_CSS_RISE = (f"G21 Css {(v.G21_CSS_RISE_LOW.value - 1) * 100:.0f}-{(v.G21_CSS_RISE_HIGH.value - 1) * 100:.0f} % "
+_CSS_RISE = (f"G21 Css {round((v.G21_CSS_RISE_LOW.value - 1) * 100, 1):g}-"
+             f"{round((v.G21_CSS_RISE_HIGH.value - 1) * 100, 1):g} % "
              "higher")
 MOLAR_MASS = {"diazepam": 284.74, "desmethyldiazepam": 270.71}  #: g/mol (C16H13ClN2O, C15H11ClN2O)
 
