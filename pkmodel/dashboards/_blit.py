@@ -26,6 +26,7 @@ step up) the frame is drawn in full, but its legend is pasted, not typeset again
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 
 def _legends(fig):
@@ -52,6 +53,13 @@ def _legend_place(legend, fig):
     if getattr(legend, "_loc", None) == 0:
         return None
     return (tuple(legend.axes.get_position().bounds), tuple(fig.bbox.bounds), fig.dpi)
+
+
+class _CachedLegend(NamedTuple):
+    legend: object  #: the Legend the pixels belong to (a rebuilt legend is a new object)
+    place: tuple  #: :func:`_legend_place` when copied
+    frame: tuple  #: :func:`_frame_extents` when copied
+    pixels: object  #: the interior, from ``copy_from_bbox``
 
 
 class Blitter:
@@ -110,7 +118,7 @@ class Blitter:
         self.background = canvas.copy_from_bbox(self.fig.bbox)
         self.key = state_key(self.fig)
         # a frameless legend's "interior" holds background pixels, which this draw may have changed
-        self.legend_pixels = {k: v for k, v in self.legend_pixels.items() if v[0].get_frame_on()}
+        self.legend_pixels = {k: c for k, c in self.legend_pixels.items() if c.legend.get_frame_on()}
         self.draw_animated()
 
     def draw_animated(self) -> None:
@@ -125,19 +133,20 @@ class Blitter:
             place = _legend_place(legend, self.fig)
             # the place it would have now, and the frame's extents as last drawn: a savefig at
             # another dpi draws the frame elsewhere without a draw_event, and the place is unchanged
-            if (cached is not None and cached[0] is legend and place is not None and cached[1] == place
-                    and cached[2] == _frame_extents(legend)):
+            if (cached is not None and cached.legend is legend and cached.place == place
+                    and cached.frame == _frame_extents(legend)):
                 self.fig.draw_artist(legend.legendPatch)  # the frame, over the new lines
-                canvas.restore_region(cached[3])  # the interior: entries only, no curve beneath
+                canvas.restore_region(cached.pixels)  # the interior: entries only, no curve beneath
                 self.legends_pasted += 1
                 continue
             self.fig.draw_artist(legend)
             if can_cache:
                 from matplotlib.transforms import Bbox
 
-                x0, y0, x1, y1 = legend.legendPatch.get_window_extent().extents
+                frame = _frame_extents(legend)
+                x0, y0, x1, y1 = frame
                 k = self.LEGEND_INSET
                 box = Bbox.from_extents(math.ceil(x0) + k, math.ceil(y0) + k, math.floor(x1) - k,
                                         math.floor(y1) - k)
                 if box.width > 0 and box.height > 0 and place is not None:
-                    self.legend_pixels[id(legend)] = (legend, place, (x0, y0, x1, y1), canvas.copy_from_bbox(box))
+                    self.legend_pixels[id(legend)] = _CachedLegend(legend, place, frame, canvas.copy_from_bbox(box))

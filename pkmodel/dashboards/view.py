@@ -35,13 +35,7 @@ G21_TEXT = (f"{G21_DOSE:g} mg {'twice daily' if G21_PER_DAY == 2 else f'{G21_PER
 LABEL_DOSE_RANGE_MG = (label.MUSCLE_SPASM.low.value, label.MUSCLE_SPASM.high.value)
 LABEL_TIMES_A_DAY = (min(d.times_a_day[0] for d in label.DOSES), max(d.times_a_day[1] for d in label.DOSES))
 #: The label's dose statements in a line, for a dashboard's note.
-def _span(low, high) -> str:
-    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
-
-
-LABEL_TEXT = "US label (LABEL): " + "; ".join(
-    f"{d.indication}, {_span(d.low.value, d.high.value)} mg {_span(*d.times_a_day)} times daily"
-    for d in label.DOSES)
+LABEL_TEXT = "US label (LABEL): " + "; ".join(d.statement for d in label.DOSES)
 
 
 def label_regimen_controls(W, dose_description: str = "Dose (mg)") -> dict:

@@ -42,10 +42,17 @@ class LabelDose:
     high: Value
     times_a_day: tuple[int, int]
 
+    @property
+    def statement(self) -> str:
+        """The statement in a line: "anxiety, 2–10 mg 2–4 times daily"."""
+        return f"{self.indication}, {_span(self.low.value, self.high.value)} mg {_span(*self.times_a_day)} times daily"
+
     def __str__(self) -> str:
-        lo, hi = self.times_a_day
-        return (f"{self.indication}: {self.low.value:g}-{self.high.value:g} mg, {lo} to {hi} times a day "
-                f"(label, {self.low.source_key})")
+        return f"{self.statement} (label, {self.low.source_key})"
+
+
+def _span(low, high) -> str:
+    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
 
 
 def _dose(indication: str, low: float, high: float, times: tuple[int, int], text: str) -> LabelDose:
