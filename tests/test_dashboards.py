@@ -20,10 +20,10 @@ matplotlib.use("Agg")
 import ipywidgets as W  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PIL import Image  # noqa: E402
 
 from pkmodel.dashboards import DASHBOARDS  # noqa: E402
 from pkmodel.dashboards.base import READOUT_DELAY_S  # noqa: E402
+from tests.frame_helpers import shown_frame  # noqa: E402
 
 
 def sweep_values(w):
@@ -368,7 +368,7 @@ def test_blitted_frames_equal_full_redraws_after_slider_moves(dash):
     for name, v in moves:
         dash.set(**{name: v})
         blitted = frame(dash)
-        sent = np.asarray(Image.open(io.BytesIO(dash._figure_box.value)))  # the frame the browser shows
+        sent = shown_frame(dash._figure_box)  # the frame the browser shows: key frame + patch
         assert np.array_equal(sent, blitted), f"{name}={v!r}: the frame sent is not the frame drawn"
         dash.live.blitter.invalidate()  # nothing cached: the legends typeset again too
         dash.live.blitter.draw(force_full=True)  # full redraw of the same state
@@ -603,7 +603,7 @@ def test_first_frame_sent_is_the_figure_as_laid_out(name, monkeypatch):
     for lecture in ("", "1"):
         monkeypatch.setenv("PKMODEL_LECTURE", lecture)
         dash = DASHBOARDS[name]()
-        sent = np.asarray(Image.open(io.BytesIO(dash._figure_box.value)))
+        sent = shown_frame(dash._figure_box)
         dash.live.blitter.draw(force_full=True)
         assert np.array_equal(sent, frame(dash)), f"lecture={lecture!r}: first frame is not the figure shown"
 

@@ -9,7 +9,7 @@ is shown. Colours follow :mod:`pkmodel.plots` (Okabe–Ito).
 
 The update can be driven without a browser (``dash.set(age=80)``, ``dash.data()``), which is
 how the tests sweep every control over its range. The figure is drawn with Agg in the kernel
-and sent as PNG frames (:mod:`._frames`) to a canvas widget (:mod:`._frame_view`, an anywidget),
+and sent as PNG frames (whole, or the part that changed; :mod:`._frames`) to a canvas widget (:mod:`._frame_view`, an anywidget),
 in JupyterLab and Voila alike, whatever matplotlib backend the notebook chose.
 
 Rooms: :mod:`.base` (controls, readout, layout, ``set``/``values``/``data``), :mod:`._controls`

@@ -19,7 +19,7 @@ import asyncio
 import numpy as np
 
 from ..plots import Curve, label_concentration_axes
-from . import _frames, export
+from . import export
 from ._controls import checked_control_value, control_options, table_html
 from .lecture import (LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts,
                       fit_axis_labels, lecture_mode)
@@ -362,10 +362,11 @@ class Dashboard:
 
     def _draw(self) -> None:
         """Show the update: render it (a blit over the cached background when nothing else
-        changed, else a full draw; see :mod:`._blit`) and send the frame to the browser."""
+        changed, else a full draw; see :mod:`._blit`) and send the frame to the browser (the part
+        that differs from the last whole frame, see :meth:`~._frame_view.FrameView.show`)."""
         from IPython import get_ipython
 
         if not (self.render or get_ipython() is not None):  # plain Python: nothing to show into
             return
         self.live.blitter.draw()
-        self._figure_box.value = _frames.frame_png(self.fig.canvas)
+        self._figure_box.show(np.asarray(self.fig.canvas.buffer_rgba()))

@@ -256,6 +256,27 @@ dash3.add_class("pk-dashboard")
 dash3
 '''
 
+# A lesson dashboard whose frames go out as key frames and patches (FrameView.show): each time
+# the kernel sends one, the whole frame it means (the Agg canvas) is written beside the notebook,
+# with how many key frames and patches went out, for the browser test of the pixels shown.
+DEMO_PATCHES = r'''import numpy as np
+from pkmodel import dashboards
+from pkmodel.dashboards._frames import encode_png
+
+patched = dashboards.comparison_dashboard()
+sent = {"value": 0, "patch": 0, "patch_at": 0}
+
+def record(change=None):
+    if change:
+        sent[change["name"]] += 1
+    open("94_demo_patches_frame.png", "wb").write(encode_png(np.asarray(patched.fig.canvas.buffer_rgba())))
+    open("94_demo_patches_sent.txt", "w").write(f"{sent['value']} {sent['patch']}")
+
+record()  # the first frame, sent as the dashboard was built
+patched._figure_box.observe(record, ["value", "patch", "patch_at"])
+patched
+'''
+
 DEMO_PLAIN = r'''import ipywidgets as widgets
 widgets.HTML("<b>no dashboard here</b>")
 '''
@@ -280,6 +301,8 @@ def write_demo_notebooks(directory: Path) -> dict[str, Path]:
         ],
         "93_demo_floor.ipynb": [new_markdown_cell("# Pipeline floor (benchmark only)"), new_code_cell(DEMO_FLOOR)],
         "91_demo_plain.ipynb": [new_markdown_cell("# No dashboard"), new_code_cell(DEMO_PLAIN)],
+        "94_demo_patches.ipynb": [new_markdown_cell("# Key frames and patches (browser test)"),
+                                  new_code_cell(DEMO_PATCHES)],
         "92_demo_broken.ipynb": [new_code_cell(DEMO_BROKEN), new_code_cell(DEMO_BROKEN_2)],
     }
     paths = {}

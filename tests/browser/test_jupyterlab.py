@@ -105,6 +105,43 @@ def test_frame_view_shows_exactly_the_pixels_sent_lab(page, lab_server):
         lab_server.shutdown_kernels(path_suffix=rel)
 
 
+def test_patched_frames_show_exactly_the_frame_drawn_lab(page, lab_server):
+    """A lesson dashboard sends most moves as a patch over the key frame (FrameView.show); after
+    each move the canvas must hold exactly the whole frame the kernel drew, patches and key
+    frames alike (a patch drawn at the wrong place, or the last one's rectangle not restored,
+    would leave old curves on screen)."""
+    import numpy as np
+    from PIL import Image
+
+    rel = "demo/94_demo_patches.ipynb"
+    try:
+        errors, _ = run_in_lab(page, lab_server, rel)
+        assert not errors, errors
+        dash = page.locator(driver.DASHBOARD).first
+        handle = dash.locator(driver.SLIDER_HANDLE).first
+        handle.focus()
+        # away from the key frame and back: patches that grow, shrink, and vanish (the last
+        # one's rectangle must then be restored from the key frame); 2-3 presses at a time
+        # also make the browser drop frames that newer ones overtook
+        moves = ["", "R", "RR", "L", "LL", "R", "RRR", "LLL", "RR", "L", "L"]
+        for k, keys in enumerate(moves):
+            if keys:
+                before = driver.slider_value(dash)
+                for key in keys:
+                    handle.press("ArrowRight" if key == "R" else "ArrowLeft")
+                assert driver.wait_changed(lambda: driver.slider_value(dash), before, 2.0), f"move {k}: slider did not move"
+                driver.wait_stable(dash)
+            sent = np.asarray(Image.open(lab_server.root / "demo/94_demo_patches_frame.png").convert("RGBA"))
+            shown = _shown_pixels(dash)
+            assert shown.shape == sent.shape, f"move {k}: canvas {shown.shape} for a {sent.shape} frame"
+            differ = np.any(shown != sent, axis=-1)
+            assert not differ.any(), f"move {k}: {differ.sum()} of {differ.size} pixels differ from the frame drawn"
+        _, patches = map(int, (lab_server.root / "demo/94_demo_patches_sent.txt").read_text().split())
+        assert patches >= 5, f"only {patches} patches sent over the first key frame: patches not exercised"
+    finally:
+        lab_server.shutdown_kernels(path_suffix=rel)
+
+
 def test_harness_plain_lab(page, lab_server, tmp_path):
     state, reports = check_notebook(page, lab_server, "demo/91_demo_plain.ipynb", tmp_path, "91", docs=False)
     assert reports == [] and state["views"] == 1 and state["pending"] == 0
