@@ -13,9 +13,12 @@ Most moves of a slider change part of the figure only (curves and markers inside
 the axes, ticks, labels or legend), so :meth:`FrameView.show` sends a whole frame (the *key frame*)
 only when more than :attr:`FrameView.KEY_FRAME_AREA` of it changed, and otherwise a PNG of the
 rectangle where the frame differs from the key frame, drawn over it. Measured over the first 30
-steps of each dashboard's main slider (Dec 2026): the rectangle is a median 0.10-0.46 of the frame
-on seven of the ten dashboards (the comparison lesson's 480x560 frame: 29 kB sent instead of
-88 kB), while population, sensitivity and lifespan change most of theirs and send key frames.
+steps of each dashboard's main slider (Dec 2026): the rectangle is a median 0.10-0.70 of the
+frame (the comparison lesson's 480x560 frame: 29 kB sent instead of 88 kB; the lifespan's
+480x590, 38 kB instead of 60 kB), and no dashboard but accumulation and half-life ever sends a
+second key frame. Replaying those steps, a limit of 0.75 sends a mean 0.51 of the pixels (the
+worst dashboard 0.70); 0.6 sent 0.61 (population and sensitivity a key frame every step), 0.8
+0.55 (half-life's patches grew to 0.8 as it drifted from its key frame).
 In JupyterLab the frame's decode and draw cost scales with its pixels (a whole 480x560 frame:
 ~10 ms to decode and ~5 ms to draw in a busy page, against 2 and 2 in an empty one), so the
 comparison lesson's key press → painted time fell from a median 64 ms to 43 ms. Finding the
@@ -56,7 +59,7 @@ class FrameView(anywidget.AnyWidget):
 
     #: A change covering more than this fraction of the frame's area is sent as a new key frame:
     #: a patch that size saves little, and the next patches are smaller when diffed against it.
-    KEY_FRAME_AREA = 0.6
+    KEY_FRAME_AREA = 0.75
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
