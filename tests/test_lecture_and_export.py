@@ -11,8 +11,10 @@ from matplotlib.text import Text  # noqa: E402
 
 from pkmodel import literature as lit  # noqa: E402
 from pkmodel.dashboards import DASHBOARDS  # noqa: E402
-from pkmodel.dashboards.base import LECTURE_MIN_FONT_PT  # noqa: E402
+from pkmodel.dashboards.base import LECTURE_MIN_FONT_PT, Dashboard  # noqa: E402
+from pkmodel.dashboards.lecture import LECTURE_LARGE_SCREEN_ZOOM, LECTURE_PIXEL_DENSITY  # noqa: E402
 from pkmodel.units import TEACHING_NOTICE  # noqa: E402
+from tests.frame_helpers import shown_frame  # noqa: E402
 
 
 def _texts(fig):
@@ -44,12 +46,20 @@ def test_export_gives_png_and_svg_with_caption_sources_and_notice(name):
 
 @pytest.mark.parametrize("name", list(DASHBOARDS))
 def test_lecture_mode_projector_preset(name, monkeypatch):
-    """PKMODEL_LECTURE=1 (make lecture): the figure widens to >= 800 px, stays <= 460 px tall,
-    and no text in it is smaller than 14 pt, also after a control moves and legends are remade."""
+    """PKMODEL_LECTURE=1 (make lecture): the figure widens to >= 800 px on the page, stays
+    <= 460 px tall, its frames have LECTURE_PIXEL_DENSITY times its page size in pixels each way
+    (sharp at the template's large-screen zoom), and no text in it is smaller than 14 pt, also
+    after a control moves and legends are remade."""
     monkeypatch.setenv("PKMODEL_LECTURE", "1")
+    monkeypatch.setattr(Dashboard, "render", True)
     dash = DASHBOARDS[name]()
-    w, h = dash.fig.get_size_inches() * dash.fig.dpi
+    w, h = dash.fig.get_size_inches() * dash.css_dpi
     assert w >= 800 and h <= 460
+    box = dash._figure_box
+    assert box.layout.width == f"{round(w)}px" and box.layout.height == f"{round(h)}px"
+    assert box.density == LECTURE_PIXEL_DENSITY
+    frame = shown_frame(box)
+    assert frame.shape[:2] == (round(h * LECTURE_PIXEL_DENSITY), round(w * LECTURE_PIXEL_DENSITY))
     small = [(t.get_text()[:30], t.get_fontsize()) for t in _texts(dash.fig) if t.get_fontsize() < LECTURE_MIN_FONT_PT]
     assert not small, small
     for control, widget in dash.controls.items():
@@ -62,5 +72,21 @@ def test_lecture_mode_projector_preset(name, monkeypatch):
 
 def test_without_lecture_mode_the_notebook_layout_is_kept(monkeypatch):
     monkeypatch.delenv("PKMODEL_LECTURE", raising=False)
+    monkeypatch.setattr(Dashboard, "render", True)
     dash = DASHBOARDS["half_life"]()
     assert dash.fig.get_size_inches()[0] * dash.fig.dpi == pytest.approx(480)
+    assert dash._figure_box.density == 1 and dash._figure_box.layout.width == "480px"
+    assert shown_frame(dash._figure_box).shape[:2] == (390, 480)  # the PNG's pixels, unscaled
+
+
+def test_lecture_frames_are_not_enlarged_by_the_template_zoom():
+    """The lecture template zooms dashboards on large screens; frames must have at least as
+    many pixels as that shows (else the figure is scaled up, blurred), and the template's zoom
+    must be the one the package documents."""
+    import re
+    from pathlib import Path
+
+    template = Path(__file__).resolve().parents[1] / "lecture/voila/templates/pkmodel-lecture/index.html.j2"
+    zooms = [float(z) for z in re.findall(r"\.pk-dashboard\s*\{\s*zoom:\s*([0-9.]+)", template.read_text())]
+    assert zooms == [LECTURE_LARGE_SCREEN_ZOOM], zooms
+    assert LECTURE_PIXEL_DENSITY >= LECTURE_LARGE_SCREEN_ZOOM

@@ -40,8 +40,8 @@ from . import _frames
 
 
 class FrameView(anywidget.AnyWidget):
-    """A figure as PNG frames, drawn unscaled on a canvas; ``alt`` describes it for screen
-    readers. Lay it out like any widget (``layout.width``/``height`` in px).
+    """A figure as PNG frames, drawn on a canvas (unscaled, or at 1/``density`` of the frame's
+    size: lecture mode's finer frames); ``alt`` describes it for screen readers. Lay it out like any widget (``layout.width``/``height`` in px).
 
     Two ways to show a frame: set ``value`` to a whole PNG's bytes, or call :meth:`show` with the
     frame's pixels, which sends only what differs from the last whole frame (the *key frame*,
@@ -56,6 +56,8 @@ class FrameView(anywidget.AnyWidget):
     patch_at = traitlets.Tuple(traitlets.Int(), traitlets.Int(), default_value=(0, 0),
                                help="(x, y) in px of the patch's top-left corner on the key frame").tag(sync=True)
     alt = traitlets.Unicode("", help="text alternative of the figure").tag(sync=True)
+    density = traitlets.Float(1.0, help="frame pixels per CSS pixel: the canvas is shown at the "
+                              "frame's size divided by this (1: the PNG's pixels unscaled)").tag(sync=True)
 
     #: A change covering more than this fraction of the frame's area is sent as a new key frame:
     #: a patch that size saves little, and the next patches are smaller when diffed against it.

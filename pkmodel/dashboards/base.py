@@ -21,8 +21,8 @@ import numpy as np
 from ..plots import Curve, label_concentration_axes
 from . import export
 from ._controls import checked_control_value, control_options, table_html
-from .lecture import (LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_WIDTH_FACTOR, enlarge_fonts,
-                      fit_axis_labels, lecture_mode)
+from .lecture import (LECTURE_MAX_HEIGHT_IN, LECTURE_MIN_FONT_PT, LECTURE_PIXEL_DENSITY, LECTURE_WIDTH_FACTOR,
+                      enlarge_fonts, fit_axis_labels, lecture_mode)
 from .live_figure import LiveFigure
 from .view import FOOTER, UNIT, View
 
@@ -101,10 +101,15 @@ class Dashboard:
                                layout=self.axes_layout, legend_options=self.legend_options,
                                share_y=self.share_y)
         self.fig, self.axes = self.live.fig, self.live.axes
+        #: the figure's dots per inch on the page (CSS px); its frames have ``frame_density`` times
+        #: as many pixels each way (1, or :data:`LECTURE_PIXEL_DENSITY` in lecture mode)
+        self.css_dpi = self.fig.dpi
+        self.frame_density = LECTURE_PIXEL_DENSITY if self.lecture else 1.0
+        self.fig.set_dpi(self.css_dpi * self.frame_density)
         self._extended = False
         self._readout_pending = False
         self.readout = W.HTML().add_class("pk-readout")
-        self.note = W.HTML(layout=W.Layout(max_width=f"{int(self.figsize[0] * self.fig.dpi)}px"))
+        self.note = W.HTML(layout=W.Layout(max_width=f"{int(self.figsize[0] * self.css_dpi)}px"))
         self.note.add_class("pk-readout")
         self.rescale_button = W.Button(description="Rescale axes", icon="arrows-alt",
                                        tooltip="Fit the axes to what is shown now", layout=W.Layout(width="auto"))
@@ -116,9 +121,9 @@ class Dashboard:
         self.export_button.add_class("pk-export")
         self.export_links = W.HTML().add_class("pk-export-links")
         self.export_button.on_click(lambda _: self._offer_export())
-        fig_w, fig_h = (int(round(v * self.fig.dpi)) for v in self.fig.get_size_inches())
+        fig_w, fig_h = (int(round(v * self.css_dpi)) for v in self.fig.get_size_inches())
         # fixed size, never squeezed by a narrow column (its height would not follow)
-        self._figure_box = FrameView(alt=self.title, layout=W.Layout(width=f"{fig_w}px", height=f"{fig_h}px",
+        self._figure_box = FrameView(alt=self.title, density=self.frame_density, layout=W.Layout(width=f"{fig_w}px", height=f"{fig_h}px",
                                                                  min_width=f"{fig_w}px", flex="0 0 auto"))
         self._figure_box.add_class("pk-figure")
         self.setup_axes()
@@ -235,8 +240,8 @@ class Dashboard:
         return SLIDER_WIDTH_PX - SLIDER_READOUT_PX - SLIDER_MARGINS_PX
 
     def estimated_width_px(self) -> int:
-        """Controls column plus figure (px at the figure's dpi)."""
-        return int(CONTROL_WIDTH_PX + self.fig.get_size_inches()[0] * self.fig.dpi)
+        """Controls column plus figure (CSS px)."""
+        return int(CONTROL_WIDTH_PX + self.fig.get_size_inches()[0] * self.css_dpi)
 
     def estimated_height_px(self) -> int:
         """The dashboard's height in JupyterLab, from the row heights in :data:`ROW_PX`.
@@ -254,7 +259,7 @@ class Dashboard:
             left += ROW_PX["slider"] if isinstance(w, (W.FloatSlider, W.IntSlider, W.SelectionSlider)) \
                 else ROW_PX["row"]
         left += ROW_PX["table_row"] * (len(self._view.table()) + bool(self._view.caption))
-        fig_w, fig_h = (self.fig.get_size_inches() * self.fig.dpi)
+        fig_w, fig_h = (self.fig.get_size_inches() * self.css_dpi)
         text = re.sub(r"<[^>]+>", "", self.note.value)
         per_line = max(1, int(fig_w / NOTE_CHAR_PX))
         lines = sum(-(-len(part) // per_line) for part in text.split("\n") if part) if text else 0

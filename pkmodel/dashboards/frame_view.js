@@ -1,5 +1,6 @@
 // Front end of pkmodel's FrameView (anywidget): shows a dashboard's frames, PNG bytes sent by
-// the kernel, on a canvas. The PNG is decoded off the page's main thread (ImageDecoder where the
+// the kernel, on a canvas (at the frame's size over `density`, frame pixels per CSS pixel: 1
+// except in lecture mode). The PNG is decoded off the page's main thread (ImageDecoder where the
 // browser has it, else createImageBitmap) and drawn as it is: no <img> reload through a blob
 // URL, which cost 11 ms per frame in JupyterLab + Chromium (see _frame_view.py for the numbers).
 //
@@ -76,6 +77,7 @@ function render({ model, el }) {
         if (canvas.width !== width || canvas.height !== height) {
           canvas.width = width;
           canvas.height = height;
+          size();
         }
         context.drawImage(keyImage, 0, 0);
         if (drawnKey && drawnKey !== key) drawnKey.image.then((image) => image.close(), () => {});
@@ -102,10 +104,17 @@ function render({ model, el }) {
   };
 
   const label = () => canvas.setAttribute("aria-label", model.get("alt"));
+  const size = () => {
+    // shown at the frame's size over its density (frame pixels per CSS pixel; 1: unscaled)
+    const density = model.get("density") || 1;
+    canvas.style.width = `${canvas.width / density}px`;
+    canvas.style.height = `${canvas.height / density}px`;
+  };
   model.on("change:value", schedule);
   model.on("change:patch", schedule);
   model.on("change:patch_at", schedule);
   model.on("change:alt", label);
+  model.on("change:density", size);
   label();
   show();
   return () => {
@@ -113,6 +122,7 @@ function render({ model, el }) {
     model.off("change:patch", schedule);
     model.off("change:patch_at", schedule);
     model.off("change:alt", label);
+    model.off("change:density", size);
     for (const entry of new Set([key, drawnKey])) if (entry) entry.image.then((image) => image.close(), () => {});
   };
 }

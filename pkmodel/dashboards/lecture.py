@@ -4,9 +4,11 @@
 a dashboard built there widens its figure by :data:`LECTURE_WIDTH_FACTOR` (480 -> 816 px: with the
 360 px controls, 1176 px of a 1280 px projector), keeps it no taller than
 :data:`LECTURE_MAX_HEIGHT_IN` (460 px: title, figure, note and footer fit 720 px) and lets no text in it
-be smaller than :data:`LECTURE_MIN_FONT_PT`. The Voila template
+be smaller than :data:`LECTURE_MIN_FONT_PT`, with its frames drawn at
+:data:`LECTURE_PIXEL_DENSITY` pixels per CSS pixel. The Voila template
 (``lecture/voila/templates/pkmodel-lecture``) does the rest: no code, no raw outputs, no "Try
-this" prompts, larger page type.
+this" prompts, larger page type, and on a screen of 1700x1000 px or more (a 1920x1080 projector)
+each dashboard zoomed by :data:`LECTURE_LARGE_SCREEN_ZOOM`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ LECTURE_WIDTH_FACTOR = 1.7
 LECTURE_MIN_FONT_PT = 14
 #: ... and no taller than 460 px, so title, figure, the note under it and footer fit a 720 px projector.
 LECTURE_MAX_HEIGHT_IN = 4.6
+#: Frame pixels per CSS pixel in lecture mode. On a 1920x1080 projector the lecture template
+#: shows each dashboard at :data:`LECTURE_LARGE_SCREEN_ZOOM` (the 816 px figure would otherwise
+#: fill 42 % of the screen's width), so its frames are drawn that much finer: sharp there, and
+#: scaled down, not up, at 1280x720.
+LECTURE_PIXEL_DENSITY = 1.5
+#: The CSS zoom of a dashboard in the lecture template on a screen at least 1700x1000 px: the
+#: 1176 px wide dashboard then takes 1764 px of 1920 (kept equal to the template's value by a test).
+LECTURE_LARGE_SCREEN_ZOOM = 1.5
 
 
 def lecture_mode() -> bool:

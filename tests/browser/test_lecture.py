@@ -16,6 +16,9 @@ from .conftest import DASHBOARD_NOTEBOOKS
 pytestmark = pytest.mark.browser
 
 PROJECTORS = {"1280x720": {"width": 1280, "height": 720}, "1920x1080": {"width": 1920, "height": 1080}}
+#: the figure's width on screen: most of what the controls column leaves (at 1920 the template
+#: zooms the dashboard by 1.5, so the 816 px figure does not fill only 42 % of the screen)
+MIN_FIGURE_PX = {"1280x720": 800, "1920x1080": 1200}
 
 JS_LAYOUT = """() => {
   const vw = document.documentElement.clientWidth, vh = window.innerHeight;
@@ -29,7 +32,7 @@ JS_LAYOUT = """() => {
     const tracks = [...d.querySelectorAll('.noUi-target')].map(t => t.getBoundingClientRect().width);
     const cut = [...d.querySelectorAll('.pk-readout table')].filter(
       t => t.getBoundingClientRect().right > t.closest('.pk-readout').getBoundingClientRect().right + 1).length;
-    return {right: r.right, width: r.width, height: r.height, canvas: cr.width, tracks, cut};
+    return {right: r.right, width: r.width, height: r.height, canvas: cr.width, bitmap: c ? c.width : 0, tracks, cut};
   });
   return {vw, vh, scrollWidth: document.documentElement.scrollWidth, plain, dashes,
           text: document.body.innerText,
@@ -62,8 +65,10 @@ def _check_layout(layout, relpath, size):
             problems.append(f"dashboard {i} cut off at the right ({d['right']:.0f} > {layout['vw']} px)")
         if d["height"] > layout["vh"]:
             problems.append(f"dashboard {i} taller than the screen ({d['height']:.0f} > {layout['vh']} px)")
-        if d["canvas"] < 800:
-            problems.append(f"dashboard {i}: figure only {d['canvas']:.0f} px wide")
+        if d["canvas"] < MIN_FIGURE_PX[size]:
+            problems.append(f"dashboard {i}: figure only {d['canvas']:.0f} px wide (want >= {MIN_FIGURE_PX[size]})")
+        if d["bitmap"] < d["canvas"] - 1:
+            problems.append(f"dashboard {i}: a {d['bitmap']} px frame scaled up to {d['canvas']:.0f} px (blurred)")
         if d["cut"]:
             problems.append(f"dashboard {i}: {d['cut']} readout table(s) wider than their box (last column cut off)")
         if any(t < 250 for t in d["tracks"]):
@@ -90,8 +95,29 @@ def test_lecture_mode_at_1920x1080(stem, chromium, lecture_server):
     try:
         relpath = f"notebooks/{stem}.ipynb"
         _check_layout(_open(page, lecture_server, relpath), relpath, "1920x1080")
+        _check_slider_drag_under_zoom(page, relpath)
     finally:
         context.close()
+
+
+def _check_slider_drag_under_zoom(page, relpath):
+    """A mouse on the zoomed dashboard's main slider lands where it points: a click at 90 % of
+    the track moves the value to the top tenth of its range, and the figure redraws."""
+    dash = page.locator(driver.DASHBOARD).first
+    dash.scroll_into_view_if_needed()
+    track = dash.locator(".pk-main-slider .noUi-target").first
+    box = track.bounding_box()
+    before_sig = driver.wait_stable(dash)
+    before = driver.slider_value(dash)
+    page.mouse.click(box["x"] + 0.9 * box["width"], box["y"] + box["height"] / 2)
+    assert driver.wait_changed(lambda: driver.slider_value(dash), before, 3.0), f"{relpath}: the click moved nothing"
+    lo, hi, value = page.evaluate("""(d) => {
+      const h = d.querySelector('.pk-main-slider .noUi-handle');
+      return [+h.getAttribute('aria-valuemin'), +h.getAttribute('aria-valuemax'), +h.getAttribute('aria-valuenow')];
+    }""", dash.element_handle())
+    assert hi > lo, f"{relpath}: the slider's handle gave no range (aria-valuemin/max {lo}, {hi})"
+    assert lo + 0.8 * (hi - lo) <= value <= hi, f"{relpath}: a click at 90 % of the track gave {value} in [{lo}, {hi}]"
+    assert driver.wait_stable(dash) != before_sig, f"{relpath}: the figure did not redraw after the click"
 
 
 def test_plain_outputs_are_shown_without_the_lecture_template(page, voila_server):
