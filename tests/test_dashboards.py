@@ -725,3 +725,25 @@ def test_a_frame_after_saving_the_figure_equals_a_draw_with_nothing_cached(dash)
     dash.live.blitter.draw(force_full=True)
     differ = np.any(drawn != frame(dash), axis=-1)
     assert not differ.any(), f"frame after a save differs from a fresh draw in {differ.sum()} pixels"
+
+
+def test_only_legends_at_a_fixed_place_have_their_pixels_reused(monkeypatch):
+    """A legend at ``loc="best"`` moves with the data, so the blitter must never paste its old
+    interior; a legend at a fixed ``loc`` is pasted on later blits (and stays right)."""
+    from pkmodel.dashboards.half_life import HalfLifeDashboard
+
+    for loc, reused in (("upper right", True), ("best", False)):
+        monkeypatch.setattr(HalfLifeDashboard, "legend_loc", lambda self, ax, loc=loc: loc)
+        dash = HalfLifeDashboard()
+        dash.render = True
+        dash.refresh()
+        assert all(lg.pk_fixed_place is reused for lg in (ax.get_legend() for ax in dash.axes) if lg)
+        pasted = dash.live.blitter.legends_pasted
+        w = dash.controls[dash.main]
+        for v in sweep_values(w)[:4]:
+            dash.set(**{dash.main: v})
+        assert (dash.live.blitter.legends_pasted > pasted) is reused, f"loc={loc!r}"
+        blitted = frame(dash)
+        dash.live.blitter.invalidate()
+        dash.live.blitter.draw(force_full=True)
+        assert np.array_equal(blitted, frame(dash)), f"loc={loc!r}: blitted frame differs from a full redraw"

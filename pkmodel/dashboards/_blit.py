@@ -48,9 +48,10 @@ def _frame_extents(legend) -> tuple:
 
 def _legend_place(legend, fig):
     """What a legend's place on the canvas depends on, short of a new legend object: its axes'
-    place and the figure's size (``loc`` strings; ``"best"`` moves with the data: None, never
-    cached). Not ``legendPatch``'s extents: those are the last draw's, stale until it is redrawn."""
-    if getattr(legend, "_loc", None) == 0:
+    place and the figure's size. None (never cached) unless :class:`~.live_figure.LiveFigure`
+    made it with a fixed ``loc`` (``pk_fixed_place``; ``"best"`` moves with the data). Not
+    ``legendPatch``'s extents: those are the last draw's, stale until it is redrawn."""
+    if not getattr(legend, "pk_fixed_place", False):
         return None
     return (tuple(legend.axes.get_position().bounds), tuple(fig.bbox.bounds), fig.dpi)
 

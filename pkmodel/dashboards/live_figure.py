@@ -133,6 +133,8 @@ class LiveFigure:
                     kwargs.update(fontsize=self.font_minimum, title_fontsize=self.font_minimum)
                 new = legend(ax, handles, **kwargs)
                 new.set_animated(True)
+                # a fixed place: its pixels may be cached by the blitter (see _blit._legend_place)
+                new.pk_fixed_place = kwargs["loc"] not in (None, "best", 0)
                 inside = new.get_window_extent(renderer).transformed(ax.transAxes.inverted()).y1 <= 1.0
                 if not inside and (old_size is None or tuple(old_size) != tuple(new.get_window_extent(renderer).size)):
                     self.layout_stale = True
