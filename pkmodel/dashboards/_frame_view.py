@@ -7,7 +7,7 @@ key press → frame painted 38-41 ms with ``Image``, of which 11 ms from the fra
 ``<img>``'s load and 11 ms more to decode it and reach the next animation frame; 28 ms with this
 widget, which decodes the same bytes with the browser's ``ImageDecoder`` (4 ms, off the main
 thread; ``createImageBitmap`` where the browser lacks it, 9 ms) and draws them on a canvas. The
-pixels are the PNG's, unscaled (tested in the browser tests).
+pixels are the PNG's, unscaled outside lecture mode (tested in the browser tests).
 
 Most moves of a slider change part of the figure only (curves and markers inside the axes; not
 the axes, ticks, labels or legend), so :meth:`FrameView.show` sends a whole frame (the *key frame*)
@@ -21,7 +21,7 @@ worst dashboard 0.70); 0.6 sent 0.61 (population and sensitivity a key frame eve
 0.55 (half-life's patches grew to 0.8 as it drifted from its key frame).
 In JupyterLab the frame's decode and draw cost scales with its pixels (a whole 480x560 frame:
 ~10 ms to decode and ~5 ms to draw in a busy page, against 2 and 2 in an empty one), so the
-comparison lesson's key press → painted time fell from a median 64 ms to 43 ms. Finding the
+comparison lesson's key press → painted time fell from a median 64 ms to 38-45 ms (four runs). Finding the
 rectangle costs the kernel <1 ms (one uint32 comparison per pixel).
 
 The front end is ``frame_view.js`` (an anywidget module: works in JupyterLab, Notebook 7 and Voilà
@@ -41,7 +41,8 @@ from . import _frames
 
 class FrameView(anywidget.AnyWidget):
     """A figure as PNG frames, drawn on a canvas (unscaled, or at 1/``density`` of the frame's
-    size: lecture mode's finer frames); ``alt`` describes it for screen readers. Lay it out like any widget (``layout.width``/``height`` in px).
+    size: lecture mode's finer frames); ``alt`` describes it for screen readers. Lay it out like
+    any widget (``layout.width``/``height`` in px).
 
     Two ways to show a frame: set ``value`` to a whole PNG's bytes, or call :meth:`show` with the
     frame's pixels, which sends only what differs from the last whole frame (the *key frame*,
@@ -73,9 +74,9 @@ class FrameView(anywidget.AnyWidget):
         where it differs from it in a rectangle of at most :attr:`KEY_FRAME_AREA` of the frame,
         else as a new key frame."""
         pixels = _frames.packed(rgba).copy()
-        key = self._key
-        box = None if key is None or key.shape != pixels.shape else _frames.changed_box(key, pixels)
-        if key is not None and key.shape == pixels.shape and box is None:
+        same_size = self._key is not None and self._key.shape == pixels.shape
+        box = _frames.changed_box(self._key, pixels) if same_size else None
+        if same_size and box is None:  # the key frame itself: nothing over it
             self._send_patch(b"", (0, 0))
         elif box is not None and box[2] * box[3] <= self.KEY_FRAME_AREA * pixels.size:
             x, y, w, h = box

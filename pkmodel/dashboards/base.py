@@ -101,11 +101,11 @@ class Dashboard:
                                layout=self.axes_layout, legend_options=self.legend_options,
                                share_y=self.share_y)
         self.fig, self.axes = self.live.fig, self.live.axes
-        #: the figure's dots per inch on the page (CSS px); its frames have ``frame_density`` times
-        #: as many pixels each way (1, or :data:`LECTURE_PIXEL_DENSITY` in lecture mode)
+        #: the figure's dots per inch on the page (CSS px); its frames have ``density`` times as
+        #: many pixels each way (1, or :data:`LECTURE_PIXEL_DENSITY` in lecture mode)
         self.css_dpi = self.fig.dpi
-        self.frame_density = LECTURE_PIXEL_DENSITY if self.lecture else 1.0
-        self.fig.set_dpi(self.css_dpi * self.frame_density)
+        density = LECTURE_PIXEL_DENSITY if self.lecture else 1.0
+        self.fig.set_dpi(self.css_dpi * density)
         self._extended = False
         self._readout_pending = False
         self.readout = W.HTML().add_class("pk-readout")
@@ -123,8 +123,9 @@ class Dashboard:
         self.export_button.on_click(lambda _: self._offer_export())
         fig_w, fig_h = (int(round(v * self.css_dpi)) for v in self.fig.get_size_inches())
         # fixed size, never squeezed by a narrow column (its height would not follow)
-        self._figure_box = FrameView(alt=self.title, density=self.frame_density, layout=W.Layout(width=f"{fig_w}px", height=f"{fig_h}px",
-                                                                 min_width=f"{fig_w}px", flex="0 0 auto"))
+        self._figure_box = FrameView(alt=self.title, density=density,
+                                     layout=W.Layout(width=f"{fig_w}px", height=f"{fig_h}px",
+                                                     min_width=f"{fig_w}px", flex="0 0 auto"))
         self._figure_box.add_class("pk-figure")
         self.setup_axes()
         if self.lecture:

@@ -38,8 +38,8 @@ function render({ model, el }) {
   let latest = 0;
   let pending = false;
   let key = null; // {value, image: a promise of the decoded key frame}
-  let drawnKey = null; // the key entry the canvas shows, and the rectangle of the patch over it
-  let drawnPatch = null; // [x, y, width, height] or null
+  let drawnKey = null; // the key entry the canvas shows
+  let drawnPatch = null; // the rectangle of the patch drawn over it, [x, y, width, height], or null
 
   const keyFor = (value) => {
     if (!key || key.value !== value) {

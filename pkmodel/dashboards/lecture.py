@@ -23,14 +23,13 @@ LECTURE_WIDTH_FACTOR = 1.7
 LECTURE_MIN_FONT_PT = 14
 #: ... and no taller than 460 px, so title, figure, the note under it and footer fit a 720 px projector.
 LECTURE_MAX_HEIGHT_IN = 4.6
-#: Frame pixels per CSS pixel in lecture mode. On a 1920x1080 projector the lecture template
-#: shows each dashboard at :data:`LECTURE_LARGE_SCREEN_ZOOM` (the 816 px figure would otherwise
-#: fill 42 % of the screen's width), so its frames are drawn that much finer: sharp there, and
-#: scaled down, not up, at 1280x720.
-LECTURE_PIXEL_DENSITY = 1.5
-#: The CSS zoom of a dashboard in the lecture template on a screen at least 1700x1000 px: the
-#: 1176 px wide dashboard then takes 1764 px of 1920 (kept equal to the template's value by a test).
+#: The CSS zoom of a dashboard in the lecture template on a screen at least 1700x1000 px (the
+#: 816 px figure would otherwise fill 42 % of a 1920 px projector): the 1176 px wide dashboard
+#: then takes 1764 px of 1920 (kept equal to the template's value by a test).
 LECTURE_LARGE_SCREEN_ZOOM = 1.5
+#: Frame pixels per CSS pixel in lecture mode: as fine as the large-screen zoom shows them, so
+#: the figure is sharp there, and scaled down, not up, at 1280x720.
+LECTURE_PIXEL_DENSITY = LECTURE_LARGE_SCREEN_ZOOM
 
 
 def lecture_mode() -> bool:
